@@ -1,0 +1,57 @@
+package io.metastore.platform;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.core.JsonFactory;
+
+/**
+ * The one Jackson configuration of the service. Numbers are read exactly (no double rounding, no Infinity), duplicate
+ * object members are an error rather than a silent "last one wins", and nesting is bounded so a hostile body cannot
+ * exhaust the stack.
+ */
+public final class Json {
+
+    /** Deeper JSON than this is refused while parsing (records rarely nest past a handful of levels). */
+    public static final int MAX_NESTING_DEPTH = 128;
+    /** Longest number literal accepted, in characters. */
+    public static final int MAX_NUMBER_LENGTH = 200;
+
+    public static final ObjectMapper MAPPER = createMapper();
+
+    private Json() {
+    }
+
+    private static ObjectMapper createMapper() {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .maxNumberLength(MAX_NUMBER_LENGTH)
+                        .build())
+                .build();
+        return JsonMapper.builder(factory)
+                .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                // the container owns the request and response streams
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
+                .build();
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
+        }
+    }
+}

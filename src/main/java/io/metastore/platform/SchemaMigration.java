@@ -1,0 +1,76 @@
+package io.metastore.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Brings schema {@code metastore} up to date with {@code db/migration} when the application starts. Flyway keeps its
+ * own history table inside that schema, so other services' schemas and Flyway histories in the same database are never
+ * read or touched. When the database is unreachable at start, the migration is retried every few seconds and
+ * readiness stays DOWN until it succeeds, so the service recovers without a restart.
+ */
+@Startup
+@Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SchemaMigration {
+
+    public static final String SCHEMA = "metastore";
+    private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+    private static final long RETRY_MILLIS = 5_000;
+
+    @Resource(lookup = "jdbc/metastore")
+    DataSource dataSource;
+
+    @Resource
+    TimerService timers;
+
+    private final AtomicBoolean migrated = new AtomicBoolean();
+
+    @PostConstruct
+    void migrateOnStart() {
+        attempt();
+    }
+
+    @Timeout
+    void retry() {
+        attempt();
+    }
+
+    private void attempt() {
+        try {
+            var result = Flyway.configure(getClass().getClassLoader())
+                    .dataSource(dataSource)
+                    .schemas(SCHEMA)
+                    .defaultSchema(SCHEMA)
+                    .createSchemas(true)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            migrated.set(true);
+            LOG.info(() -> "Schema " + SCHEMA + " is at version " + result.targetSchemaVersion
+                    + " (" + result.migrationsExecuted + " migrations applied now)");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Schema migration failed; retrying in " + RETRY_MILLIS + " ms: " + e.getMessage());
+            timers.createSingleActionTimer(RETRY_MILLIS, new TimerConfig(null, false));
+        }
+    }
+
+    @Lock(LockType.READ)
+    public boolean isMigrated() {
+        return migrated.get();
+    }
+}

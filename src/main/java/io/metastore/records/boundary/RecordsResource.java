@@ -1,0 +1,175 @@
+package io.metastore.records.boundary;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.metastore.platform.Problem;
+import io.metastore.platform.ProblemException;
+import io.metastore.records.control.MergePatch;
+import io.metastore.records.control.Precondition;
+import io.metastore.records.control.RecordContent;
+import io.metastore.records.control.RecordKey;
+import io.metastore.records.control.RecordService;
+import io.metastore.records.control.RecordSnapshot;
+import io.metastore.records.control.WriteResult;
+import io.metastore.security.Caller;
+import jakarta.inject.Inject;
+import java.net.URI;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The single-record calls. The key is written as-is in the path ({@code /records/assets/a/b} is key
+ * {@code assets/a/b}). Order of checks: the key's shape (400), the caller's grant on its namespace (403, whether or
+ * not the record exists), then the body (400) and the record's state (404, 409, 412).
+ */
+@Path("records")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "records")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "400", description = "invalid key or body", content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "missing or invalid token")
+@APIResponse(responseCode = "403", description = "the namespace is not granted", content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "database unavailable", content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class RecordsResource {
+
+    private static final String KEY_PATH = "{key: .+}";
+
+    @Inject
+    RecordService records;
+
+    @Inject
+    Caller caller;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a record", description = "Idempotent on key: the same content again answers 200 "
+            + "unchanged, other content 409; a soft-deleted key is revived (201).")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RecordRequests.Create.class)))
+    @APIResponse(responseCode = "201", description = "created or revived",
+            content = @Content(schema = @Schema(implementation = RecordRepresentation.class)))
+    @APIResponse(responseCode = "200", description = "identical replay, unchanged",
+            content = @Content(schema = @Schema(implementation = RecordRepresentation.class)))
+    @APIResponse(responseCode = "409", description = "the key exists with other content")
+    public Response create(JsonNode body) {
+        RecordRequests.requireObject(body);
+        RecordKey key = RecordKey.parse("key", RecordRequests.keyOf(body));
+        caller.requireWrite(key.namespace());
+        RecordContent content = RecordContent.fromReplacement(body);
+        return written(records.create(key, content, caller.principal()));
+    }
+
+    @PUT
+    @Path(KEY_PATH)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create or replace a record", description = "Replaces metadata, tags and owner as a whole. "
+            + "Expected version from If-Match (412 on mismatch) or the body's version (409 on mismatch).")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RecordRequests.Replace.class)))
+    @APIResponse(responseCode = "200", description = "replaced",
+            content = @Content(schema = @Schema(implementation = RecordRepresentation.class)))
+    @APIResponse(responseCode = "201", description = "created or revived",
+            content = @Content(schema = @Schema(implementation = RecordRepresentation.class)))
+    @APIResponse(responseCode = "409", description = "body version does not match")
+    @APIResponse(responseCode = "412", description = "If-Match does not match")
+    public Response put(@PathParam("key") @Parameter(description = "<namespace>/<name>") String rawKey,
+                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode body) {
+        RecordKey key = RecordKey.parse("key", rawKey);
+        caller.requireWrite(key.namespace());
+        RecordRequests.requireObject(body);
+        Precondition precondition = RecordRequests.precondition(ifMatch, body);
+        RecordContent content = RecordContent.fromReplacement(body);
+        return written(records.put(key, content, precondition, caller.principal()));
+    }
+
+    @PATCH
+    @Path(KEY_PATH)
+    @Consumes("application/merge-patch+json")
+    @Operation(summary = "Merge-patch a record (RFC 7386)")
+    @RequestBody(required = true, content = @Content(mediaType = "application/merge-patch+json",
+            schema = @Schema(implementation = RecordRequests.Patch.class)))
+    @APIResponse(responseCode = "200", description = "patched",
+            content = @Content(schema = @Schema(implementation = RecordRepresentation.class)))
+    @APIResponse(responseCode = "404", description = "absent or soft-deleted")
+    @APIResponse(responseCode = "412", description = "If-Match does not match")
+    @APIResponse(responseCode = "415", description = "not application/merge-patch+json")
+    public Response patch(@PathParam("key") String rawKey, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                          JsonNode body) {
+        RecordKey key = RecordKey.parse("key", rawKey);
+        caller.requireWrite(key.namespace());
+        MergePatch patch = MergePatch.of(body);
+        return written(records.patch(key, patch, EntityTags.ifMatch(ifMatch), caller.principal()));
+    }
+
+    @GET
+    @Path(KEY_PATH)
+    @Operation(summary = "Read a record")
+    @APIResponse(responseCode = "200", description = "the record",
+            content = @Content(schema = @Schema(implementation = RecordRepresentation.class)))
+    @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
+    @APIResponse(responseCode = "404", description = "absent or soft-deleted")
+    public Response get(@PathParam("key") String rawKey, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        RecordKey key = RecordKey.parse("key", rawKey);
+        caller.requireRead(key.namespace());
+        RecordSnapshot record = records.findLive(key)
+                .orElseThrow(() -> ProblemException.notFound("No record with key " + key));
+        if (EntityTags.noneMatchHits(ifNoneMatch, record.version())) {
+            return withEtag(Response.notModified(), record).build();
+        }
+        return withEtag(Response.ok(RecordRepresentation.of(record)), record).build();
+    }
+
+    @DELETE
+    @Path(KEY_PATH)
+    @Operation(summary = "Soft-delete a record", description = "Sets deletedAt and bumps the version.")
+    @APIResponse(responseCode = "204", description = "deleted")
+    @APIResponse(responseCode = "404", description = "absent or already deleted")
+    @APIResponse(responseCode = "412", description = "If-Match does not match")
+    public Response delete(@PathParam("key") String rawKey, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        RecordKey key = RecordKey.parse("key", rawKey);
+        caller.requireWrite(key.namespace());
+        return written(records.delete(key, EntityTags.ifMatch(ifMatch), caller.principal()));
+    }
+
+    private Response written(WriteResult result) {
+        RecordSnapshot record = result.record();
+        Response.ResponseBuilder response = switch (result.outcome()) {
+            case CREATED -> Response.created(location(record)).entity(RecordRepresentation.of(record));
+            case DELETED -> Response.noContent();
+            case UPDATED, UNCHANGED -> Response.ok(RecordRepresentation.of(record));
+        };
+        return withEtag(response, record).build();
+    }
+
+    private URI location(RecordSnapshot record) {
+        return uriInfo.getBaseUriBuilder().path("records").path(record.key()).build();
+    }
+
+    private static Response.ResponseBuilder withEtag(Response.ResponseBuilder response, RecordSnapshot record) {
+        return response.header(HttpHeaders.ETAG, EntityTags.of(record.version()));
+    }
+}
