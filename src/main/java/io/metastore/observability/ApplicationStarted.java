@@ -12,6 +12,6 @@ public class ApplicationStarted implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.up("application");
+        return HealthCheckResponse.up("started");
     }
 }

@@ -1,0 +1,112 @@
+package io.metastore.it.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.metastore.platform.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A small HTTP client for the black-box tests: every call goes over the wire to the real Liberty server. */
+public final class Api {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final URI base;
+    private final String token;
+
+    public Api(URL base, String token) {
+        this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
+        this.token = token;
+    }
+
+    /** The same server as another caller. */
+    public Api as(String otherToken) {
+        try {
+            return new Api(base.toURL(), otherToken);
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Reply get(String path, String... headers) {
+        return send("GET", path, null, null, headers);
+    }
+
+    public Reply post(String path, String json, String... headers) {
+        return send("POST", path, "application/json", json, headers);
+    }
+
+    public Reply put(String path, String json, String... headers) {
+        return send("PUT", path, "application/json", json, headers);
+    }
+
+    public Reply patch(String path, String json, String... headers) {
+        return send("PATCH", path, "application/merge-patch+json", json, headers);
+    }
+
+    public Reply delete(String path, String... headers) {
+        return send("DELETE", path, null, null, headers);
+    }
+
+    /** Any call; headers are name/value pairs. The path is relative to the application root. */
+    public Reply send(String method, String path, String contentType, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An HTTP answer with conveniences for assertions. */
+    public record Reply(int status, java.net.http.HttpHeaders headers, String body) {
+
+        public JsonNode json() {
+            try {
+                return Json.MAPPER.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("Not JSON (status " + status + "): " + body, e);
+            }
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        public String contentType() {
+            return header("Content-Type");
+        }
+
+        public List<String> errorPaths() {
+            List<String> paths = new ArrayList<>();
+            json().path("errors").forEach(e -> paths.add(e.path("path").asText()));
+            return paths;
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}

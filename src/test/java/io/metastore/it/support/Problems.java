@@ -1,0 +1,28 @@
+package io.metastore.it.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Assertions on RFC 9457 answers. */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    /** The reply has this status and a well-formed problem+json body that leaks no stack trace. */
+    public static JsonNode assertProblem(int status, Api.Reply reply) {
+        assertEquals(status, reply.status(), () -> "unexpected answer: " + reply);
+        assertTrue(reply.contentType() != null && reply.contentType().startsWith("application/problem+json"),
+                () -> "not problem+json: " + reply.contentType() + " " + reply.body());
+        JsonNode problem = reply.json();
+        assertEquals(status, problem.path("status").asInt(), () -> "status member: " + reply.body());
+        assertTrue(problem.path("type").isTextual() && problem.path("title").isTextual()
+                && problem.path("detail").isTextual(), () -> "incomplete problem: " + reply.body());
+        assertFalse(reply.body().contains("\tat ") || reply.body().contains("Exception"),
+                () -> "stack trace or exception leaked: " + reply.body());
+        return problem;
+    }
+}

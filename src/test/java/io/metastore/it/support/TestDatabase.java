@@ -1,0 +1,127 @@
+package io.metastore.it.support;
+
+import java.net.Socket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The PostgreSQL database of one test run: created fresh, dropped afterwards, so runs never see each other's rows.
+ * The server comes from METASTORE_TEST_DB_URL (an administrative JDBC URL) when set, else the local PostgreSQL on
+ * 127.0.0.1:5432 when it answers, else a Testcontainers PostgreSQL when a Docker engine exists.
+ */
+public final class TestDatabase {
+
+    private static final String LOCAL_ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
+
+    private final String adminUrl;
+    private final String name;
+    private final AutoCloseable server;
+
+    private TestDatabase(String adminUrl, String name, AutoCloseable server) {
+        this.adminUrl = adminUrl;
+        this.name = name;
+        this.server = server;
+    }
+
+    /** Creates a new, empty database named after the prefix and the time, on the first server that answers. */
+    public static TestDatabase create(String prefix) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
+        String name = prefix + "_" + stamp + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 16));
+        String configured = System.getenv("METASTORE_TEST_DB_URL");
+        TestDatabase database;
+        if (configured != null && !configured.isBlank()) {
+            database = new TestDatabase(configured, name, null);
+        } else if (localPostgresAnswers()) {
+            database = new TestDatabase(LOCAL_ADMIN_URL, name, null);
+        } else {
+            database = Containers.startPostgres(name);
+        }
+        database.execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8'");
+        return database;
+    }
+
+    static TestDatabase onContainer(String adminUrl, String name, AutoCloseable container) {
+        return new TestDatabase(adminUrl, name, container);
+    }
+
+    private static boolean localPostgresAnswers() {
+        try (Socket ignored = new Socket("127.0.0.1", 5432)) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The JDBC URL of this run's database (the administrative URL with the database name replaced). */
+    public String url() {
+        return withDatabase(adminUrl, name);
+    }
+
+    public String user() {
+        return parameter("user", "postgres");
+    }
+
+    public String password() {
+        return parameter("password", "");
+    }
+
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url());
+    }
+
+    public void drop() {
+        try {
+            execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } finally {
+            if (server != null) {
+                try {
+                    server.close();
+                } catch (Exception e) {
+                    System.err.println("Could not stop the test PostgreSQL container: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void execute(String sql) {
+        try (Connection admin = DriverManager.getConnection(adminUrl); Statement statement = admin.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Test database setup failed on " + redacted(adminUrl) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String parameter(String key, String fallback) {
+        int query = adminUrl.indexOf('?');
+        if (query >= 0) {
+            for (String pair : adminUrl.substring(query + 1).split("&")) {
+                if (pair.startsWith(key + "=")) {
+                    return java.net.URLDecoder.decode(pair.substring(key.length() + 1), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return fallback;
+    }
+
+    static String withDatabase(String url, String database) {
+        int query = url.indexOf('?');
+        String base = query >= 0 ? url.substring(0, query) : url;
+        String params = query >= 0 ? url.substring(query) : "";
+        int slash = base.indexOf('/', "jdbc:postgresql://".length());
+        String server = slash >= 0 ? base.substring(0, slash) : base;
+        return server + "/" + database + params;
+    }
+
+    private static String redacted(String url) {
+        return url.replaceAll("password=[^&]*", "password=***");
+    }
+}
