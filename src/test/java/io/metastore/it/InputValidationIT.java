@@ -1,0 +1,132 @@
+package io.metastore.it;
+
+import static io.metastore.it.support.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.metastore.it.support.Api;
+import io.metastore.it.support.Deployments;
+import io.metastore.it.support.Rows;
+import io.metastore.it.support.Tokens;
+import java.net.URL;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Bad input answers a 4xx problem naming what is wrong, and changes nothing. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class InputValidationIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.metastore();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+    String ns;
+    String existing;
+    List<String> before;
+
+    @BeforeEach
+    void setUp() {
+        ns = "val-" + UUID.randomUUID().toString().substring(0, 8);
+        api = new Api(base, Tokens.token("svc", ns + ":write"));
+        existing = ns + "/existing";
+        assertEquals(201, api.post("records", "{\"key\":\"" + existing + "\",\"metadata\":{\"a\":1}}").status());
+        before = Rows.snapshot(ns + "/");
+    }
+
+    private void assertNothingChanged() {
+        assertEquals(before, Rows.snapshot(ns + "/"));
+    }
+
+    @Test
+    void malformedJson() {
+        assertProblem(400, api.post("records", "{\"key\":\"" + ns + "/x\",\"metadata\":{"));
+        assertProblem(400, api.put("records/" + existing, "{\"metadata\": {\"a\": 1,}}"));
+        assertProblem(400, api.put("records/" + existing, "{\"metadata\":{}} trailing"));
+        assertProblem(400, api.put("records/" + existing, "{\"metadata\":{\"a\":1,\"a\":2}}"));
+        assertProblem(400, api.put("records/" + existing, ""));
+        assertNothingChanged();
+    }
+
+    @Test
+    void stringsPostgresCannotStore() {
+        assertEquals(List.of("metadata.s"), assertProblemPaths(
+                api.put("records/" + existing, "{\"metadata\":{\"s\":\"a\\u0000b\"}}")));
+        assertEquals(List.of("metadata.k\u0000"), assertProblemPaths(
+                api.put("records/" + existing, "{\"metadata\":{\"k\\u0000\":1}}")));
+        assertEquals(List.of("tags[0]"), assertProblemPaths(
+                api.put("records/" + existing, "{\"metadata\":{},\"tags\":[\"\\u0000\"]}")));
+        assertEquals(List.of("metadata.s"), assertProblemPaths(
+                api.put("records/" + existing, "{\"metadata\":{\"s\":\"\\ud800\"}}")));
+        assertProblem(400, api.put("records/" + existing, "{\"metadata\":{\"n\":1e999999}}"));
+        assertNothingChanged();
+    }
+
+    @Test
+    void invalidKeys() {
+        for (String key : List.of("no-slash", "/name", ns + "/", "UPPER/x", "-bad/x", ns + "/has space",
+                ns + "/tab\\t", ns + "/" + "x".repeat(513), "a".repeat(64) + "/x")) {
+            assertProblem(400, api.post("records", "{\"key\":\"" + key + "\",\"metadata\":{}}"));
+        }
+        assertProblem(400, api.post("records", "{\"key\":42}"));
+        assertProblem(400, api.put("records/" + ns + "%20x/y", "{\"metadata\":{}}"));
+        assertNothingChanged();
+    }
+
+    @Test
+    void oversizedBody() {
+        String big = "{\"metadata\":{\"blob\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}}";
+        assertProblem(413, api.put("records/" + existing, big));
+        assertProblem(413, api.post("records", "{\"key\":\"" + ns + "/big\"," + big.substring(1)));
+        assertNothingChanged();
+    }
+
+    @Test
+    void metadataThatIsNotAnObject() {
+        for (String metadata : List.of("[1,2]", "\"text\"", "42", "true", "null")) {
+            assertEquals(List.of("metadata"), assertProblemPaths(
+                    api.put("records/" + existing, "{\"metadata\":" + metadata + "}")), metadata);
+        }
+        assertProblem(400, api.put("records/" + existing, "[]"));
+        assertNothingChanged();
+    }
+
+    @Test
+    void invalidTagsOwnerAndVersion() {
+        assertEquals(List.of("tags[1]"), assertProblemPaths(
+                api.put("records/" + existing, "{\"metadata\":{},\"tags\":[\"a\",\"a\"]}")));
+        assertEquals(List.of("tags[0]"), assertProblemPaths(
+                api.put("records/" + existing, "{\"metadata\":{},\"tags\":[1]}")));
+        assertEquals(List.of("tags"), assertProblemPaths(api.put("records/" + existing, "{\"tags\":\"a\"}")));
+        assertEquals(List.of("owner"), assertProblemPaths(api.put("records/" + existing, "{\"owner\":{}}")));
+        assertEquals(List.of("version"), assertProblemPaths(api.put("records/" + existing, "{\"version\":\"1\"}")));
+        assertNothingChanged();
+    }
+
+    @Test
+    void wrongContentTypes() {
+        assertProblem(415, api.send("POST", "records", "text/plain", "{\"key\":\"" + ns + "/t\"}"));
+        assertProblem(415, api.send("PUT", "records/" + existing, "application/xml", "<a/>"));
+        assertNothingChanged();
+    }
+
+    private static List<String> assertProblemPaths(Api.Reply reply) {
+        assertProblem(400, reply);
+        List<String> paths = reply.errorPaths();
+        assertTrue(!paths.isEmpty(), reply::toString);
+        return paths;
+    }
+}
