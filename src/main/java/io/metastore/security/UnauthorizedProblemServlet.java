@@ -1,0 +1,28 @@
+package io.metastore.security;
+
+import io.metastore.platform.Json;
+import io.metastore.platform.Problem;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * The body of the container's 401 (web.xml error page): the token is checked by Liberty before JAX-RS runs, so
+ * this servlet, not an exception mapper, keeps that answer problem+json. It never says which check failed.
+ */
+@WebServlet("/problems/unauthorized")
+public class UnauthorizedProblemServlet extends HttpServlet {
+
+    private static final String BODY = Json.write(Problem.of(401, "unauthorized", "Unauthorized",
+            "A valid bearer token is required: an RS256 JWT from a trusted issuer, within its validity period"));
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(BODY);
+    }
+}
