@@ -1,11 +1,14 @@
 package io.metastore.platform;
 
+import jakarta.ejb.ApplicationException;
 import java.util.List;
 
 /**
  * A failure that reaches the client as an RFC 9457 problem: a status, a short stable type, a human title and a
- * detail that never carries record content or server internals.
+ * detail that never carries record content or server internals. An application exception for the EJB container:
+ * it rolls the transaction back and reaches the caller unwrapped (and unlogged, as it is an expected answer).
  */
+@ApplicationException(rollback = true, inherited = true)
 public class ProblemException extends RuntimeException {
 
     private final int status;

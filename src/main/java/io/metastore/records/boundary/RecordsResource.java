@@ -1,6 +1,9 @@
 package io.metastore.records.boundary;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.metastore.bulk.boundary.BulkEndpoint;
+import io.metastore.bulk.boundary.BulkRequest;
+import io.metastore.bulk.boundary.BulkResponse;
 import io.metastore.platform.Problem;
 import io.metastore.platform.ProblemException;
 import io.metastore.records.control.MergePatch;
@@ -9,6 +12,7 @@ import io.metastore.records.control.RecordContent;
 import io.metastore.records.control.RecordKey;
 import io.metastore.records.control.RecordService;
 import io.metastore.records.control.RecordSnapshot;
+import io.metastore.records.control.RecordWrite;
 import io.metastore.records.control.WriteResult;
 import io.metastore.security.Caller;
 import jakarta.inject.Inject;
@@ -38,7 +42,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The single-record calls. The key is written as-is in the path ({@code /records/assets/a/b} is key
+ * The {@code /records} calls. Search and bulk are routed from here rather than from resources of their own, so that
+ * {@code /records/search/x} and {@code /records/bulk/x} still address keys in namespaces "search" and "bulk". The key is written as-is in the path ({@code /records/assets/a/b} is key
  * {@code assets/a/b}). Order of checks: the key's shape (400), the caller's grant on its namespace (403, whether or
  * not the record exists), then the body (400) and the record's state (404, 409, 412).
  */
@@ -63,6 +68,9 @@ public class RecordsResource {
     @Inject
     Caller caller;
 
+    @Inject
+    BulkEndpoint bulk;
+
     @Context
     UriInfo uriInfo;
 
@@ -81,7 +89,21 @@ public class RecordsResource {
         RecordKey key = RecordKey.parse("key", RecordRequests.keyOf(body));
         caller.requireWrite(key.namespace());
         RecordContent content = RecordContent.fromReplacement(body);
-        return written(records.create(key, content, caller.principal()));
+        return written(records.write(RecordWrite.create(key, content), caller.principal()));
+    }
+
+    @POST
+    @Path("bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Apply up to 1,000 writes", description = "Atomic (default): one transaction, nothing "
+            + "applied when any operation fails; the failing operations carry their status and error, the others 424. "
+            + "Not atomic: each operation stands alone. Operations on the same key apply in request order.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = BulkRequest.class)))
+    @APIResponse(responseCode = "200", description = "per-operation results in request order",
+            content = @Content(schema = @Schema(implementation = BulkResponse.class)))
+    @APIResponse(responseCode = "413", description = "more than 1,000 operations")
+    public Response bulk(JsonNode body) {
+        return bulk.handle(body);
     }
 
     @PUT
@@ -103,7 +125,7 @@ public class RecordsResource {
         RecordRequests.requireObject(body);
         Precondition precondition = RecordRequests.precondition(ifMatch, body);
         RecordContent content = RecordContent.fromReplacement(body);
-        return written(records.put(key, content, precondition, caller.principal()));
+        return written(records.write(RecordWrite.upsert(key, content, precondition), caller.principal()));
     }
 
     @PATCH
@@ -122,7 +144,7 @@ public class RecordsResource {
         RecordKey key = RecordKey.parse("key", rawKey);
         caller.requireWrite(key.namespace());
         MergePatch patch = MergePatch.of(body);
-        return written(records.patch(key, patch, EntityTags.ifMatch(ifMatch), caller.principal()));
+        return written(records.write(RecordWrite.patch(key, patch, EntityTags.ifMatch(ifMatch)), caller.principal()));
     }
 
     @GET
@@ -152,7 +174,7 @@ public class RecordsResource {
     public Response delete(@PathParam("key") String rawKey, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         RecordKey key = RecordKey.parse("key", rawKey);
         caller.requireWrite(key.namespace());
-        return written(records.delete(key, EntityTags.ifMatch(ifMatch), caller.principal()));
+        return written(records.write(RecordWrite.delete(key, EntityTags.ifMatch(ifMatch)), caller.principal()));
     }
 
     private Response written(WriteResult result) {
