@@ -23,6 +23,7 @@ public class LibertyTestDatabase implements LauncherSessionListener {
     private static final String OVERRIDE_FILE = "configDropins/overrides/metastore-test-database.xml";
 
     private TestDatabase database;
+    private Path override;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -39,6 +40,7 @@ public class LibertyTestDatabase implements LauncherSessionListener {
     @Override
     public void launcherSessionClosed(LauncherSession session) {
         if (database != null) {
+            deleteServerOverride();
             database.drop();
             database = null;
         }
@@ -72,11 +74,20 @@ public class LibertyTestDatabase implements LauncherSessionListener {
                 </server>
                 """.formatted(escape(database.url()), escape(database.user()), escape(database.password()));
         try {
-            Path file = serverDir.resolve(OVERRIDE_FILE);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, xml);
+            override = serverDir.resolve(OVERRIDE_FILE);
+            Files.createDirectories(override.getParent());
+            Files.writeString(override, xml);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot configure the test server in " + serverDir, e);
+        }
+    }
+
+    /** So that a later liberty:run in the same build folder uses the configured database again. */
+    private void deleteServerOverride() {
+        try {
+            Files.deleteIfExists(override);
+        } catch (IOException e) {
+            System.err.println("Could not delete " + override + ": " + e.getMessage());
         }
     }
 
