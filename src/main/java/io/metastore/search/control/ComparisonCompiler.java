@@ -107,7 +107,8 @@ final class ComparisonCompiler {
     }
 
     private static void jsonPathExists(String jsonPath, SqlBuilder sql) {
-        sql.sql("metadata @? CAST(").param(jsonPath).sql(" AS jsonpath)");
+        // "@??" is how JDBC spells the operator @? (a lone ? is a placeholder)
+        sql.sql("metadata @?? CAST(").param(jsonPath).sql(" AS jsonpath)");
     }
 
     /** The operand an ordered comparison uses: the column, or the metadata value of the request value's type. */
