@@ -1,13 +1,14 @@
 package io.metastore.search.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.metastore.platform.Json;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Compiles one comparison (other than {@code neq} and {@code in}) whose value {@link ComparisonRules} has checked.
- * Metadata equality and containment go through {@code metadata @>} and key tests through {@code metadata @?}, both
+ * Metadata equality, containment and member tests go through {@code metadata @>} (or {@code ?} at the top level),
  * served by the GIN index; key prefixes become ranges the B-tree can scan.
  */
 final class ComparisonCompiler {
@@ -48,8 +49,11 @@ final class ComparisonCompiler {
                 }
             }
             case ARRAY_CONTAINS -> containment(field, value, sql);
-            case HAS_KEY -> jsonPathExists(MetadataSql.jsonPath(field.path(), value.textValue()), sql);
-            case EXISTS -> jsonPathExists(MetadataSql.jsonPath(field.path(), null), sql);
+            case HAS_KEY -> hasMember(field.path(), value.textValue(), sql);
+            case EXISTS -> {
+                List<String> path = field.path();
+                hasMember(path.subList(0, path.size() - 1), path.get(path.size() - 1), sql);
+            }
             case NEQ, IN -> throw new IllegalArgumentException(comparison.op() + " is compiled through eq");
         }
     }
@@ -106,9 +110,22 @@ final class ComparisonCompiler {
         }
     }
 
-    private static void jsonPathExists(String jsonPath, SqlBuilder sql) {
-        // "@??" is how JDBC spells the operator @? (a lone ? is a placeholder)
-        sql.sql("metadata @?? CAST(").param(jsonPath).sql(" AS jsonpath)");
+    /**
+     * The value at {@code parent} is an object holding {@code member}. {@code jsonb ? text} alone would also accept
+     * an array holding that string, so below the top level (metadata itself is always an object) containment of an
+     * empty object first requires an object at the parent, and lets the GIN index find candidates by the parent's
+     * keys. ({@code metadata @? 'strict $.a.b'} would say the same, but jsonb_ops answers it with a full index scan.)
+     * "??" is how JDBC spells the operator ?, a lone ? being a placeholder.
+     */
+    private static void hasMember(List<String> parent, String member, SqlBuilder sql) {
+        if (parent.isEmpty()) {
+            sql.sql("metadata ?? ").param(member);
+            return;
+        }
+        sql.sql("(metadata @> ").jsonbParam(MetadataSql.containmentDocument(parent, Json.MAPPER.createObjectNode()))
+                .sql(" AND ");
+        MetadataSql.value(sql, parent);
+        sql.sql(" ?? ").param(member).sql(")");
     }
 
     /** The operand an ordered comparison uses: the column, or the metadata value of the request value's type. */

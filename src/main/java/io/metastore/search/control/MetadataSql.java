@@ -3,7 +3,6 @@ package io.metastore.search.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.metastore.platform.Json;
-import java.util.ArrayList;
 import java.util.List;
 
 /** SQL expressions and index-friendly arguments for a value inside {@code metadata}, addressed by a path. */
@@ -59,35 +58,5 @@ final class MetadataSql {
             document = wrapper;
         }
         return Json.write(document);
-    }
-
-    /**
-     * A strict-mode jsonpath selecting the path (plus {@code member}, when given): strict mode neither unwraps arrays
-     * nor tolerates a member accessor on a non-object, so it selects only real object members.
-     */
-    static String jsonPath(List<String> path, String member) {
-        List<String> segments = new ArrayList<>(path);
-        if (member != null) {
-            segments.add(member);
-        }
-        StringBuilder jsonPath = new StringBuilder("strict $");
-        for (String segment : segments) {
-            jsonPath.append('.').append(quoted(segment));
-        }
-        return jsonPath.toString();
-    }
-
-    private static String quoted(String name) {
-        StringBuilder quoted = new StringBuilder("\"");
-        name.codePoints().forEach(c -> {
-            if (c == '"' || c == '\\') {
-                quoted.append('\\').appendCodePoint(c);
-            } else if (c < 0x20) {
-                quoted.append(String.format("\\u%04x", c));
-            } else {
-                quoted.appendCodePoint(c);
-            }
-        });
-        return quoted.append('"').toString();
     }
 }

@@ -15,8 +15,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs a compiled search on the caller's connection, inside the caller's transaction: the statement timeout is set
- * with {@code is_local}, so it ends with that transaction and never leaks to other users of a pooled connection.
+ * Runs a compiled search on the caller's connection, inside the caller's transaction. Two settings are made with
+ * {@code is_local}, so they end with that transaction and never leak to other users of a pooled connection:
+ * <ul>
+ * <li>a statement timeout, so no search can hold a connection for long;</li>
+ * <li>custom plans only: once PgJDBC prepares a statement on the server, PostgreSQL may switch to a generic plan
+ * that cannot see the values. For a lone metadata condition in key order such a plan walks the whole key index
+ * rather than asking the GIN index (it guesses 1% of rows match and the GIN cost of an unknown value is high),
+ * which is a full scan for a rare value. Planning a search afresh costs well under a millisecond.</li>
+ * </ul>
  */
 public final class SearchExecutor {
 
@@ -28,9 +35,10 @@ public final class SearchExecutor {
     }
 
     public SearchPage execute(Connection connection, CompiledSearch search) throws SQLException {
-        try (PreparedStatement timeout = connection.prepareStatement("SELECT set_config('statement_timeout', ?, true)")) {
-            timeout.setString(1, statementTimeout);
-            timeout.execute();
+        try (PreparedStatement settings = connection.prepareStatement("SELECT set_config('statement_timeout', ?, true),"
+                + " set_config('plan_cache_mode', 'force_custom_plan', true)")) {
+            settings.setString(1, statementTimeout);
+            settings.execute();
         }
         List<RecordSnapshot> items = new ArrayList<>();
         List<Object> lastSortValues = List.of();

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.metastore.platform.Json;
 import io.metastore.platform.ProblemException;
 import io.metastore.records.control.RecordSnapshot;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -256,6 +258,26 @@ class SearchSemanticsPostgresTest {
                 new Projection(List.of(Field.parse("metadata.v", "f"), Field.parse("version", "f"),
                         Field.parse("metadata.missing.x", "f"))).apply(record)));
         assertEquals("2026-11-27T20:00:00.123456Z", new Projection(List.of()).apply(record).get("createdAt").asText());
+    }
+
+    @Test
+    void theExecutorBoundsAndPlansSearchesWithinTheTransaction() throws Exception {
+        SearchQuery query = new SearchRequestParser().parse(Json.MAPPER.readTree("{}"));
+        try (Connection connection = db.connect()) {
+            connection.setAutoCommit(false);
+            new SearchExecutor("1500ms").execute(connection, new SearchCompiler().compile(query, Optional.empty()));
+            assertEquals(List.of("1500ms", "force_custom_plan"), settings(connection));
+            connection.commit();
+            assertEquals(List.of("0", "auto"), settings(connection), "set for the transaction only");
+        }
+    }
+
+    private static List<String> settings(Connection connection) throws Exception {
+        try (ResultSet row = connection.createStatement().executeQuery(
+                "SELECT current_setting('statement_timeout'), current_setting('plan_cache_mode')")) {
+            row.next();
+            return List.of(row.getString(1), row.getString(2));
+        }
     }
 
     private List<String> keysInT(String filter) throws Exception {
