@@ -33,12 +33,15 @@ final class MetadataSql {
         sql.sql(" COLLATE \"C\"");
     }
 
-    /** PostgreSQL's jsonb order of types: null < string < number < boolean < array < object; NULL when absent. */
+    /**
+     * PostgreSQL's jsonb order of types: null < string < number < boolean < array < object; NULL when absent. A
+     * bigint, as version is, so both read and bind as Long.
+     */
     static void typeRank(SqlBuilder sql, List<String> path) {
-        sql.sql("(CASE jsonb_typeof(");
+        sql.sql("CAST(CASE jsonb_typeof(");
         value(sql, path);
         sql.sql(") WHEN 'null' THEN 0 WHEN 'string' THEN 1 WHEN 'number' THEN 2 WHEN 'boolean' THEN 3"
-                + " WHEN 'array' THEN 4 WHEN 'object' THEN 5 END)");
+                + " WHEN 'array' THEN 4 WHEN 'object' THEN 5 END AS bigint)");
     }
 
     private static void typed(SqlBuilder sql, List<String> path, String type, String open, String close) {

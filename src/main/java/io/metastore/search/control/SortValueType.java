@@ -1,7 +1,8 @@
 package io.metastore.search.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.metastore.platform.Json;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,117 +10,60 @@ import java.time.OffsetDateTime;
 
 /**
  * The SQL type of one sort expression: how its value is read from a row, written into a cursor, read back and bound,
- * so the keyset comparison sees exactly the value PostgreSQL computed for the last row.
+ * so the keyset comparison sees exactly the value PostgreSQL computed for the last row (numbers keep every digit).
  */
 enum SortValueType {
-    BOOLEAN {
+    BOOLEAN(Boolean.class),
+    INTEGER(Long.class),
+    NUMERIC(BigDecimal.class),
+    TEXT(String.class),
+    /** Read and bound as JSON text (the driver does not convert jsonb to String through getObject). */
+    JSONB(String.class) {
         @Override
         Object read(ResultSet row, String column) throws SQLException {
-            boolean value = row.getBoolean(column);
-            return row.wasNull() ? null : value;
+            return row.getString(column);
         }
 
-        @Override
-        JsonNode toJson(Object value) {
-            return JSON.booleanNode((Boolean) value);
-        }
-
-        @Override
-        Object fromJson(JsonNode json) {
-            require(json.isBoolean());
-            return json.booleanValue();
-        }
-    },
-    INTEGER {
-        @Override
-        Object read(ResultSet row, String column) throws SQLException {
-            long value = row.getLong(column);
-            return row.wasNull() ? null : value;
-        }
-
-        @Override
-        JsonNode toJson(Object value) {
-            return JSON.numberNode((Long) value);
-        }
-
-        @Override
-        Object fromJson(JsonNode json) {
-            require(json.isIntegralNumber() && json.canConvertToLong());
-            return json.longValue();
-        }
-    },
-    /** Kept as text in the cursor: a decimal string round-trips exactly, whatever its size. */
-    NUMERIC {
-        @Override
-        Object read(ResultSet row, String column) throws SQLException {
-            return row.getBigDecimal(column);
-        }
-
-        @Override
-        JsonNode toJson(Object value) {
-            return JSON.textNode(((BigDecimal) value).toString());
-        }
-
-        @Override
-        Object fromJson(JsonNode json) {
-            require(json.isTextual());
-            try {
-                return new BigDecimal(json.textValue());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("not a decimal", e);
-            }
-        }
-    },
-    TEXT,
-    JSONB {
         @Override
         void bind(SqlBuilder sql, Object value) {
             sql.jsonbParam((String) value);
         }
     },
-    TIMESTAMP {
-        @Override
-        Object read(ResultSet row, String column) throws SQLException {
-            return row.getObject(column, OffsetDateTime.class);
-        }
-
+    /** As RFC 3339 text: the shared mapper has no java.time support, and the text keeps the microseconds. */
+    TIMESTAMP(OffsetDateTime.class) {
         @Override
         JsonNode toJson(Object value) {
-            return JSON.textNode(value.toString());
+            return Json.MAPPER.getNodeFactory().textNode(value.toString());
         }
 
         @Override
         Object fromJson(JsonNode json) {
-            require(json.isTextual());
-            return Rfc3339.parse(json.textValue()).orElseThrow(() -> new IllegalArgumentException("not a timestamp"));
+            return Rfc3339.parse(json.asText()).orElseThrow(() -> new IllegalArgumentException("not a timestamp"));
         }
     };
 
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private final Class<?> javaType;
 
-    /** The value of {@code column} in the current row, or null when SQL NULL. Text by default. */
+    SortValueType(Class<?> javaType) {
+        this.javaType = javaType;
+    }
+
+    /** The value of {@code column} in the current row, or null when SQL NULL. */
     Object read(ResultSet row, String column) throws SQLException {
-        return row.getString(column);
+        return row.getObject(column, javaType);
     }
 
     JsonNode toJson(Object value) {
-        return JSON.textNode((String) value);
+        return Json.MAPPER.valueToTree(value);
     }
 
-    /** The bindable value a cursor holds; IllegalArgumentException when the cursor was not written by us. */
-    Object fromJson(JsonNode json) {
-        require(json.isTextual());
-        return json.textValue();
+    /** The bindable value a cursor holds; an exception when the cursor was not written for this type. */
+    Object fromJson(JsonNode json) throws IOException {
+        return Json.MAPPER.treeToValue(json, javaType);
     }
 
     /** Writes the placeholder for {@code value}, typed as the sort expression is. */
     void bind(SqlBuilder sql, Object value) {
         sql.param(value);
-    }
-
-    private static void require(boolean condition) {
-        if (!condition) {
-            throw new IllegalArgumentException("unexpected cursor value");
-        }
     }
 }

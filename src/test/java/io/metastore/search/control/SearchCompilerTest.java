@@ -52,8 +52,8 @@ class SearchCompilerTest {
                 Optional.empty());
         String value = "metadata -> ? -> ?";
         assertEquals(SELECT + ", (" + value + " IS NULL) AS sort_1"
-                + ", (CASE jsonb_typeof(" + value + ") WHEN 'null' THEN 0 WHEN 'string' THEN 1 WHEN 'number' THEN 2"
-                + " WHEN 'boolean' THEN 3 WHEN 'array' THEN 4 WHEN 'object' THEN 5 END) AS sort_2"
+                + ", CAST(CASE jsonb_typeof(" + value + ") WHEN 'null' THEN 0 WHEN 'string' THEN 1 WHEN 'number' THEN 2"
+                + " WHEN 'boolean' THEN 3 WHEN 'array' THEN 4 WHEN 'object' THEN 5 END AS bigint) AS sort_2"
                 + ", (CASE WHEN jsonb_typeof(" + value + ") = 'number' THEN CAST(" + value + " AS numeric) END)"
                 + " AS sort_3"
                 + ", (CASE WHEN jsonb_typeof(" + value + ") = 'string' THEN (" + value + " #>> '{}') END)"
@@ -143,7 +143,7 @@ class SearchCompilerTest {
     @Test
     void refusesACursorWhoseValuesHaveTheWrongTypes() throws Exception {
         CompiledSearch search = compile("{\"sort\": [{\"field\": \"version\"}]}", Optional.empty());
-        String forged = new KeysetCursor(search.fingerprint(), List.of("1", "a")).encode(
+        String forged = new KeysetCursor(search.fingerprint(), List.of("x", "a")).encode(
                 List.of(search.order().get(1), search.order().get(1)));
         assertThrows(ProblemException.class,
                 () -> compile("{\"sort\": [{\"field\": \"version\"}], \"cursor\": \"" + forged + "\"}",
