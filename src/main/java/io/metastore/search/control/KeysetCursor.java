@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,11 +27,12 @@ record KeysetCursor(String fingerprint, List<Object> values) {
             + "includeDeleted, or it is damaged";
 
     KeysetCursor {
-        values = java.util.Collections.unmodifiableList(new ArrayList<>(values));
+        // nulls are meaningful (a sort expression that is NULL for the last row), so not List.copyOf
+        values = Collections.unmodifiableList(new ArrayList<>(values));
     }
 
     /**
-     * Records spell out every component in {@code toString}, so this text changes exactly when the filter, the
+     * Records spell out every component in {@code toString}, so this text changes whenever the filter, the
      * expanded order or includeDeleted does.
      */
     static String fingerprint(Optional<Filter> filter, List<SortColumn> order, boolean includeDeleted) {
@@ -50,7 +52,8 @@ record KeysetCursor(String fingerprint, List<Object> values) {
             Object value = values.get(i);
             encoded.add(value == null ? json.nullNode() : order.get(i).type().toJson(value));
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.write(json).getBytes(StandardCharsets.UTF_8));
+        byte[] text = Json.write(json).getBytes(StandardCharsets.UTF_8);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text);
     }
 
     /** The cursor's values for this order; a 400 naming {@code cursor} when it belongs to another search. */

@@ -1,5 +1,6 @@
 package io.metastore.search.control;
 
+import io.metastore.platform.ProblemException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,8 @@ import java.util.Set;
 public final class SearchCompiler {
 
     static final String TABLE = "metastore.metastore_records";
+    /** The PostgreSQL protocol carries at most this many bind parameters in one statement. */
+    static final int MAX_PARAMETERS = 65_535;
     private static final String RECORD_COLUMNS = "key, CAST(metadata AS text) AS metadata, tags, owner, version, "
             + "created_at, updated_at, created_by, updated_by, deleted_at";
 
@@ -25,10 +28,15 @@ public final class SearchCompiler {
         Optional<KeysetCursor> after = Optional.ofNullable(query.cursor())
                 .map(token -> KeysetCursor.decode(token, order, fingerprint));
         SqlStatement where = where(query, readableNamespaces);
+        SqlStatement page = page(where, order, after, query.limit());
+        if (page.parameters().size() > MAX_PARAMETERS) {
+            // many large in-lists can compile to more values than PostgreSQL accepts: refuse rather than fail there
+            throw ProblemException.invalid("filter", "the filter holds too many values for one search");
+        }
         Optional<SqlStatement> count = query.count()
                 ? Optional.of(new SqlBuilder().sql("SELECT count(*) FROM " + TABLE + " WHERE ").append(where).build())
                 : Optional.empty();
-        return new CompiledSearch(page(where, order, after, query.limit()), count, order, fingerprint, query.limit());
+        return new CompiledSearch(page, count, order, fingerprint, query.limit());
     }
 
     private static SqlStatement where(SearchQuery query, Optional<Set<String>> readableNamespaces) {

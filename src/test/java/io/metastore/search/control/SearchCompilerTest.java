@@ -12,6 +12,7 @@ import io.metastore.platform.ProblemException;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -148,6 +149,17 @@ class SearchCompilerTest {
         assertThrows(ProblemException.class,
                 () -> compile("{\"sort\": [{\"field\": \"version\"}], \"cursor\": \"" + forged + "\"}",
                         Optional.empty()));
+    }
+
+    @Test
+    void refusesFiltersWithMoreValuesThanPostgresqlAccepts() throws Exception {
+        String thousand = "[" + "1,".repeat(999) + "1]";
+        String inList = "{\"field\": \"metadata.a\", \"op\": \"in\", \"value\": " + thousand + "}";
+        // each metadata equality binds 3 values: 22 lists of 1000 exceed 65,535
+        String filter = "{\"or\": [" + String.join(",", Collections.nCopies(22, inList)) + "]}";
+        ProblemException refused = assertThrows(ProblemException.class,
+                () -> compile("{\"filter\": " + filter + "}", Optional.empty()));
+        assertEquals("filter", refused.violations().get(0).path());
     }
 
     @Test
