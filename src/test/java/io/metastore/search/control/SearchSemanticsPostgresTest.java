@@ -178,37 +178,28 @@ class SearchSemanticsPostgresTest {
     @ParameterizedTest
     @CsvSource({"asc, 1", "desc, 2", "asc, 4", "desc, 15"})
     void pagingReturnsEveryRowOnceInOrder(String direction, int limit) throws Exception {
-        List<String> unpaged = keys(db.search(inT(direction, 1000, null)));
-        List<String> paged = new ArrayList<>();
-        String cursor = null;
-        do {
-            SearchPage page = db.search(inT(direction, limit, cursor));
-            assertTrue(page.items().size() <= limit);
-            paged.addAll(keys(page));
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        assertEquals(unpaged, paged);
+        assertEquals(keys(db.search(inT(direction, 1000, null))), allPages(inT(direction, limit, null), limit));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"asc, t/n9 t/s9 t/n10", "desc, t/n10 t/n9 t/s9"})
+    void pagesByNullableColumnsInBothDirections(String direction, String withOwner) throws Exception {
+        List<String> paged = allPages("{\"filter\": {\"field\": \"namespace\", \"op\": \"eq\", \"value\": \"t\"}, "
+                + "\"sort\": [{\"field\": \"owner\", \"direction\": \"" + direction + "\"}, "
+                + "{\"field\": \"metadata.v\", \"direction\": \"desc\"}], \"limit\": 3}", 3);
+        assertEquals(new HashSet<>(ALL_T), new HashSet<>(paged));
+        assertEquals(ALL_T.size(), paged.size());
+        assertEquals(words(withOwner), paged.subList(0, 3), "owners first, records without owner last");
     }
 
     @Test
-    void pagesByNullableColumnsInBothDirections() throws Exception {
-        for (String direction : List.of("asc", "desc")) {
-            String request = "{\"filter\": {\"field\": \"namespace\", \"op\": \"eq\", \"value\": \"t\"}, "
-                    + "\"sort\": [{\"field\": \"owner\", \"direction\": \"" + direction + "\"}, "
-                    + "{\"field\": \"metadata.v\", \"direction\": \"desc\"}], \"limit\": 3%s}";
-            List<String> paged = new ArrayList<>();
-            String cursor = "";
-            do {
-                SearchPage page = db.search(request.formatted(cursor));
-                paged.addAll(keys(page));
-                cursor = page.nextCursor() == null ? null : ", \"cursor\": \"" + page.nextCursor() + "\"";
-            } while (cursor != null);
-            assertEquals(new HashSet<>(ALL_T), new HashSet<>(paged));
-            assertEquals(ALL_T.size(), paged.size());
-            List<String> owners = direction.equals("asc") ? List.of("t/n9", "t/s9", "t/n10")
-                    : List.of("t/n10", "t/n9", "t/s9");
-            assertEquals(owners, paged.subList(0, 3), "owners first, records without owner last");
-        }
+    void pagesByIntegerAndTimestampColumns() throws Exception {
+        List<String> paged = allPages("{\"filter\": {\"field\": \"namespace\", \"op\": \"eq\", \"value\": \"t\"}, "
+                + "\"includeDeleted\": true, \"sort\": [{\"field\": \"version\"}, "
+                + "{\"field\": \"deletedAt\", \"direction\": \"desc\"}, {\"field\": \"createdAt\"}], \"limit\": 2}", 2);
+        List<String> expected = new ArrayList<>(List.of("t/deleted"));
+        expected.addAll(ALL_T);
+        assertEquals(expected, paged, "deleted first (others lack deletedAt), then by key");
     }
 
     @Test
@@ -278,6 +269,20 @@ class SearchSemanticsPostgresTest {
             row.next();
             return List.of(row.getString(1), row.getString(2));
         }
+    }
+
+    /** The keys of every page, following nextCursor from the first page of {@code request} to the last. */
+    private List<String> allPages(String request, int limit) throws Exception {
+        List<String> keys = new ArrayList<>();
+        String cursor = null;
+        do {
+            SearchPage page = db.search(cursor == null ? request
+                    : request.substring(0, request.length() - 1) + ", \"cursor\": \"" + cursor + "\"}");
+            assertTrue(page.items().size() <= limit);
+            keys.addAll(keys(page));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return keys;
     }
 
     private List<String> keysInT(String filter) throws Exception {
