@@ -66,7 +66,7 @@ final class ComparisonCompiler {
             containment(field, value, sql);
             sql.sql(" AND ");
             MetadataSql.value(sql, field.path());
-            sql.sql(" = ").jsonbParam(value.toString()).sql(")");
+            sql.sql(" = ").jsonbParam(Json.write(value)).sql(")");
         } else if (value.isNull()) {
             sql.sql(field.root().column + " IS NULL");
         } else {
@@ -97,7 +97,11 @@ final class ComparisonCompiler {
         sql.sql(")");
     }
 
-    /** Array containment on tags; JSON containment at the path for metadata. */
+    /**
+     * Array containment on tags; JSON containment at the path for metadata. Object containment recurses member by
+     * member, so {@code metadata @> {"a":{"b":v}}} holds exactly when the value at a.b is of v's kind and contains v:
+     * no recheck is needed.
+     */
     private static void containment(Field field, JsonNode value, SqlBuilder sql) {
         if (field.root() == RecordField.TAGS) {
             String[] tags = new String[value.size()];
