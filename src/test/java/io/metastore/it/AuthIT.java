@@ -7,43 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.metastore.it.support.Api;
-import io.metastore.it.support.Deployments;
 import io.metastore.it.support.Rows;
+import io.metastore.it.support.ServiceIT;
 import io.metastore.it.support.Tokens;
-import java.net.URL;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Tokens, namespace grants and audit principals on the single-record calls. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AuthIT {
+class AuthIT extends ServiceIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.metastore();
-    }
 
-    @ArquillianResource
-    URL base;
 
-    String ns;
     String key;
     Api owner;
 
     @BeforeEach
     void setUp() {
-        ns = "auth-" + UUID.randomUUID().toString().substring(0, 8);
         key = ns + "/secret";
         owner = new Api(base, Tokens.token("alice", ns + ":write"));
         assertEquals(201, owner.put("records/" + key, "{\"metadata\":{\"classified\":\"launch codes\"}}").status());

@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.metastore.it.support.Api;
-import io.metastore.it.support.Deployments;
 import io.metastore.it.support.Rows;
+import io.metastore.it.support.ServiceIT;
 import io.metastore.it.support.Tokens;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,36 +18,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** POST /records/bulk: atomic and independent modes, limits, permissions and concurrent bulks. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class BulkIT {
+class BulkIT extends ServiceIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.metastore();
-    }
 
-    @ArquillianResource
-    URL base;
-
-    Api api;
-    String ns;
-
-    @BeforeEach
-    void setUp() {
-        ns = "bulk-" + UUID.randomUUID().toString().substring(0, 8);
-        api = new Api(base, Tokens.token("svc-jobs", ns + ":write"));
-    }
 
     private Api.Reply bulk(boolean atomic, List<String> operations) {
         return api.post("records/bulk", "{\"atomic\":" + atomic + ",\"operations\":[" + String.join(",", operations) + "]}");
@@ -89,7 +64,7 @@ class BulkIT {
         assertEquals("team", j1.path("owner").asText());
         assertEquals("{\"c\":2}", api.get("records/" + ns + "/j3").json().path("metadata").toString());
         assertProblem(404, api.get("records/" + ns + "/j4"));
-        assertEquals("svc-jobs", j1.path("createdBy").asText());
+        assertEquals("svc", j1.path("createdBy").asText());
     }
 
     @Test

@@ -3,13 +3,10 @@ package io.metastore.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.metastore.it.support.Api;
-import io.metastore.it.support.Deployments;
-import io.metastore.it.support.Tokens;
-import java.net.URL;
+import io.metastore.it.support.ServiceIT;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -17,37 +14,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Concurrent writers never lose an update: of N holding one expected version exactly one wins. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ConcurrencyIT {
+class ConcurrencyIT extends ServiceIT {
 
     private static final int WRITERS = 16;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.metastore();
-    }
 
-    @ArquillianResource
-    URL base;
 
-    Api api;
     String key;
 
     @BeforeEach
     void setUp() {
-        String ns = "conc-" + UUID.randomUUID().toString().substring(0, 8);
-        api = new Api(base, Tokens.token("svc", ns + ":write"));
         key = ns + "/hot";
         assertEquals(201, api.put("records/" + key, "{\"metadata\":{\"n\":0}}").status());
     }

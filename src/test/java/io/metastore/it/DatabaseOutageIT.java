@@ -6,50 +6,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.metastore.it.support.Api;
 import io.metastore.it.support.DatabaseProxy;
-import io.metastore.it.support.Deployments;
 import io.metastore.it.support.LibertyTestDatabase;
 import io.metastore.it.support.Rows;
-import io.metastore.it.support.Tokens;
-import java.net.URL;
+import io.metastore.it.support.ServiceIT;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The database goes away under load and comes back: requests fail fast with 503, readiness goes DOWN then UP, the
  * service recovers without a restart, and every write acknowledged before or during the outage is still there.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class DatabaseOutageIT {
+class DatabaseOutageIT extends ServiceIT {
 
     private static final Duration FAIL_FAST = Duration.ofSeconds(10);
     private static final Duration RECOVERY = Duration.ofSeconds(90);
     private static final int WRITERS = 4;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.metastore();
-    }
 
-    @ArquillianResource
-    URL base;
 
     private final DatabaseProxy database = LibertyTestDatabase.proxy();
 
@@ -60,9 +43,7 @@ class DatabaseOutageIT {
 
     @Test
     void outageAnswers503FastAndTheServiceRecoversByItself() throws Exception {
-        String ns = "outage-" + UUID.randomUUID().toString().substring(0, 8);
-        Api api = new Api(base, Tokens.token("svc", ns + ":write"));
-        Api server = new Api(new URL(base, "/"), null);
+        Api server = server();
         Map<String, Integer> acknowledged = new ConcurrentHashMap<>();
         Set<Integer> statuses = ConcurrentHashMap.newKeySet();
         AtomicBoolean running = new AtomicBoolean(true);

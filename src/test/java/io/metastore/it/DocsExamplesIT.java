@@ -3,10 +3,9 @@ package io.metastore.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.metastore.it.support.Deployments;
+import io.metastore.it.support.ServiceIT;
 import io.metastore.it.support.Tokens;
 import java.io.IOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,33 +14,19 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs every shell example of docs/metastore.md that states its expected status ({@code # expect: NNN}), in document
  * order, against the started server: the user's guide breaks the build when it stops being true.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class DocsExamplesIT {
+class DocsExamplesIT extends ServiceIT {
 
     private static final Path GUIDE = Path.of("docs/metastore.md");
     private static final Pattern BLOCK = Pattern.compile("```bash\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern EXPECT = Pattern.compile("^# expect: (\\d{3})$", Pattern.MULTILINE);
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.metastore();
-    }
 
-    @ArquillianResource
-    URL base;
 
     @Test
     void everyExampleAnswersTheStatusItPromises() throws Exception {

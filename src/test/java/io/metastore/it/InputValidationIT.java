@@ -5,43 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.metastore.it.support.Api;
-import io.metastore.it.support.Deployments;
 import io.metastore.it.support.Rows;
-import io.metastore.it.support.Tokens;
-import java.net.URL;
+import io.metastore.it.support.ServiceIT;
 import java.util.List;
-import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Bad input answers a 4xx problem naming what is wrong, and changes nothing. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class InputValidationIT {
+class InputValidationIT extends ServiceIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.metastore();
-    }
 
-    @ArquillianResource
-    URL base;
 
-    Api api;
-    String ns;
     String existing;
     List<String> before;
 
     @BeforeEach
     void setUp() {
-        ns = "val-" + UUID.randomUUID().toString().substring(0, 8);
-        api = new Api(base, Tokens.token("svc", ns + ":write"));
         existing = ns + "/existing";
         assertEquals(201, api.post("records", "{\"key\":\"" + existing + "\",\"metadata\":{\"a\":1}}").status());
         before = Rows.snapshot(ns + "/");

@@ -5,33 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.metastore.it.support.Api;
-import io.metastore.it.support.Deployments;
-import java.net.URL;
+import io.metastore.it.support.ServiceIT;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The server-level endpoints: health and OpenAPI. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PlatformIT {
+class PlatformIT extends ServiceIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.metastore();
-    }
 
-    @ArquillianResource
-    URL base;
-
-    private Api server() throws Exception {
-        return new Api(new URL(base, "/"), null);
-    }
 
     @Test
     void healthEndpointsReportUpWithDatabaseCheck() throws Exception {

@@ -8,42 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.metastore.it.support.Api;
-import io.metastore.it.support.Deployments;
 import io.metastore.it.support.Rows;
-import io.metastore.it.support.Tokens;
-import java.net.URL;
+import io.metastore.it.support.ServiceIT;
 import java.util.List;
-import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The record lifecycle over HTTP, status by status, as API.md states it. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RecordsIT {
+class RecordsIT extends ServiceIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.metastore();
-    }
 
-    @ArquillianResource
-    URL base;
-
-    Api api;
-    String ns;
-
-    @BeforeEach
-    void setUp() {
-        ns = "rec-" + UUID.randomUUID().toString().substring(0, 8);
-        api = new Api(base, Tokens.token("svc-catalog", ns + ":write"));
-    }
 
     private String create(String name, String body) {
         Api.Reply reply = api.post("records", "{\"key\":\"" + ns + "/" + name + "\"," + body + "}");
@@ -66,8 +39,8 @@ class RecordsIT {
         assertEquals("[\"prod\",\"pii\"]", record.path("tags").toString());
         assertEquals("team-data", record.path("owner").asText());
         assertEquals(1, record.path("version").asLong());
-        assertEquals("svc-catalog", record.path("createdBy").asText());
-        assertEquals("svc-catalog", record.path("updatedBy").asText());
+        assertEquals("svc", record.path("createdBy").asText());
+        assertEquals("svc", record.path("updatedBy").asText());
         assertTrue(record.path("createdAt").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z"));
         assertTrue(record.path("deletedAt").isNull());
     }

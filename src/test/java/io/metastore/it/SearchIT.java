@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.metastore.it.support.Api;
-import io.metastore.it.support.Deployments;
+import io.metastore.it.support.ServiceIT;
 import io.metastore.it.support.Tokens;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,36 +20,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** POST /records/search over HTTP: the contract's shape, namespace scoping and paging under concurrent writes. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SearchIT {
+class SearchIT extends ServiceIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.metastore();
-    }
 
-    @ArquillianResource
-    URL base;
-
-    Api api;
-    String ns;
-
-    @BeforeEach
-    void setUp() {
-        ns = "srch-" + UUID.randomUUID().toString().substring(0, 8);
-        api = new Api(base, Tokens.token("svc", ns + ":write"));
-    }
 
     private void load(int count, int offset) {
         List<String> ops = IntStream.range(offset, offset + count).mapToObj(i -> "{\"op\":\"create\",\"key\":\"" + ns
