@@ -5,6 +5,8 @@ import io.metastore.records.entity.RecordEntity;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -19,9 +21,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Record reads and writes in container-managed transactions. Every write first takes its keys' advisory locks, then
- * reads the current rows, so of N writers holding the same expected version exactly one wins and unconditional
- * writers each add exactly one version.
+ * Record reads and writes in container-managed transactions. Every write first reads and locks its keys' current
+ * rows, so of N writers holding the same expected version exactly one wins and unconditional writers each add exactly
+ * one version. A write that loses a creation race or a deadlock is run again in a new transaction ({@link RaceRetry}).
  */
 @Stateless
 public class RecordService {
@@ -30,17 +32,25 @@ public class RecordService {
     EntityManager em;
 
     @Resource
-    SessionContext transaction;
+    SessionContext context;
 
     public Optional<RecordSnapshot> findLive(RecordKey key) {
         return new RecordRepository(em).find(key.value()).filter(r -> !r.isDeleted()).map(RecordSnapshot::of);
     }
 
-    /** One write in its own transaction. */
+    /** One write in its own transaction, retried when it lost a race. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public WriteResult write(RecordWrite write, String principal) {
+        RecordService self = context.getBusinessObject(RecordService.class);
+        return RaceRetry.run(() -> self.writeOnce(write, principal));
+    }
+
+    /** One attempt of {@link #write}; public only so that each attempt gets its own transaction. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public WriteResult writeOnce(RecordWrite write, String principal) {
         RecordRepository repository = new RecordRepository(em);
-        repository.lockKeys(List.of(write.key().value()));
-        RecordEntity current = repository.find(write.key().value()).orElse(null);
+        String key = write.key().value();
+        RecordEntity current = repository.lockExisting(List.of(key)).get(key);
         WriteResult result = write.applyTo(new RecordLifecycle(repository, principal, now()), current);
         // flushing inside the call surfaces constraint and lock failures here, while they can still be classified
         em.flush();
@@ -52,14 +62,21 @@ public class RecordService {
      * rolled back, so all or nothing is applied. Every write is attempted so that every failure can be reported.
      * Changes are flushed together (batched) unless a key repeats, which flushes first so every write adds exactly
      * one version. When {@code othersFailed}, the caller's request already failed elsewhere: the writes are only
-     * tried, to report their own failures, and rolled back.
+     * tried, to report their own failures, and rolled back. Retried as a whole when it lost a race.
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<Attempt> writeAllOrNothing(List<RecordWrite> writes, String principal, boolean othersFailed) {
+        RecordService self = context.getBusinessObject(RecordService.class);
+        return RaceRetry.run(() -> self.writeAllOrNothingOnce(writes, principal, othersFailed));
+    }
+
+    /** One attempt of {@link #writeAllOrNothing}; public only so that each attempt gets its own transaction. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<Attempt> writeAllOrNothingOnce(List<RecordWrite> writes, String principal, boolean othersFailed) {
         RecordRepository repository = new RecordRepository(em);
         Set<String> keys = new LinkedHashSet<>();
         writes.forEach(w -> keys.add(w.key().value()));
-        repository.lockKeys(keys);
-        Map<String, RecordEntity> loaded = new HashMap<>(repository.findAll(keys));
+        Map<String, RecordEntity> loaded = new HashMap<>(repository.lockExisting(keys));
         RecordLifecycle lifecycle = new RecordLifecycle(repository, principal, now());
         Set<String> written = new HashSet<>();
         List<Attempt> attempts = new ArrayList<>(writes.size());
@@ -79,7 +96,7 @@ public class RecordService {
         if (!othersFailed && attempts.stream().allMatch(Attempt::succeeded)) {
             em.flush();
         } else {
-            transaction.setRollbackOnly();
+            context.setRollbackOnly();
         }
         return attempts;
     }

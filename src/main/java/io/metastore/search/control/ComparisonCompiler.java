@@ -59,7 +59,11 @@ final class ComparisonCompiler {
     }
 
     private static void equality(Field field, JsonNode value, SqlBuilder sql) {
-        if (field.root() == RecordField.METADATA) {
+        if (field.root() == RecordField.METADATA && !value.isContainerNode()) {
+            // below the top level a scalar is contained only by an equal scalar (numbers compare numerically), so
+            // containment alone is exact; an extra comparison would only spoil the planner's row estimate
+            containment(field, value, sql);
+        } else if (field.root() == RecordField.METADATA) {
             // containment finds candidates through the index; it also accepts a larger object or array, so the
             // value at the path is compared exactly as well (jsonb equality compares numbers numerically)
             sql.sql("(");

@@ -155,8 +155,8 @@ class SearchCompilerTest {
     void refusesFiltersWithMoreValuesThanPostgresqlAccepts() throws Exception {
         String thousand = "[" + "1,".repeat(999) + "1]";
         String inList = "{\"field\": \"metadata.a\", \"op\": \"in\", \"value\": " + thousand + "}";
-        // each metadata equality binds 3 values: 22 lists of 1000 exceed 65,535
-        String filter = "{\"or\": [" + String.join(",", Collections.nCopies(22, inList)) + "]}";
+        // each scalar metadata equality binds one value: 66 lists of 1000 exceed 65,535
+        String filter = "{\"or\": [" + String.join(",", Collections.nCopies(66, inList)) + "]}";
         ProblemException refused = assertThrows(ProblemException.class,
                 () -> compile("{\"filter\": " + filter + "}", Optional.empty()));
         assertEquals("filter", refused.violations().get(0).path());
