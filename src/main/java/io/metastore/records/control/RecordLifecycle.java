@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * The rules of each write on one key, applied to the record as loaded under its advisory lock (null when the key has
+ * The rules of each write on one key, applied to the record as loaded under its row lock (null when the key has
  * never existed). Shared by the single-record service and bulk so both answer exactly alike. Returned snapshots carry
  * the version the pending change will have once flushed: Hibernate bumps {@code @Version} by one per flushed change.
  */
