@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -288,11 +289,7 @@ public class LoadHarness {
         final Set<String> reported = ConcurrentHashMap.newKeySet();
 
         void record(String type, long nanos, int status, String body) {
-            latencies.computeIfAbsent(type, t -> new ArrayList<>());
-            List<Long> list = latencies.get(type);
-            synchronized (list) {
-                list.add(nanos);
-            }
+            latencies.computeIfAbsent(type, t -> Collections.synchronizedList(new ArrayList<>())).add(nanos);
             if (status < 200 || status > 299) {
                 failure(type, status + " " + body);
             }
