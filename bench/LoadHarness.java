@@ -38,6 +38,7 @@ import java.util.regex.Pattern;
 public class LoadHarness {
 
     static final int BULK_SIZE = 1_000;
+    /** The cursor is read as a plain JSON string (base64url in practice): the JDK has no JSON parser. */
     static final Pattern NEXT_CURSOR = Pattern.compile("\"nextCursor\"\\s*:\\s*\"([^\"]+)\"");
 
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
