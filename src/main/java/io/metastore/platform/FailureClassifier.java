@@ -40,8 +40,10 @@ public final class FailureClassifier {
     }
 
     private static Optional<ProblemException> bySqlState(String state) {
-        if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
-                || state.equals("53300") || state.equals("25006")) {
+        // connection failures, server shutting down or starting, too many connections, read-only standby,
+        // and a misconfigured connection (missing database, rejected credentials)
+        if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300") || state.equals("25006")
+                || state.equals("3D000") || state.startsWith("28")) {
             return Optional.of(databaseUnavailable());
         }
         if (state.equals("57014")) {

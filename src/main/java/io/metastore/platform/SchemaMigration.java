@@ -64,9 +64,19 @@ public class SchemaMigration {
             LOG.info(() -> "Schema " + SCHEMA + " is at version " + result.targetSchemaVersion
                     + " (" + result.migrationsExecuted + " migrations applied now)");
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Schema migration failed; retrying in " + RETRY_MILLIS + " ms: " + e.getMessage());
+            LOG.log(Level.WARNING, "Metastore cannot migrate its schema (" + rootMessage(e) + "); check METASTORE_DB_URL "
+                    + "(or METASTORE_DB_HOST, _PORT, _NAME), METASTORE_DB_USER and METASTORE_DB_PASSWORD. Retrying in "
+                    + RETRY_MILLIS / 1000 + " s; /health/ready stays DOWN until then.");
             timers.createSingleActionTimer(RETRY_MILLIS, new TimerConfig(null, false));
         }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     @Lock(LockType.READ)

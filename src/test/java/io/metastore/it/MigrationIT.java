@@ -55,7 +55,7 @@ class MigrationIT {
     }
 
     private static Api server() throws Exception {
-        return new Api(new URL("http://localhost:" + System.getProperty("metastore.test.http.port", "9080") + "/"),
+        return new Api(new URL("http://localhost:" + System.getProperty("metastore.test.http.port", "9180") + "/"),
                 null);
     }
 }

@@ -18,6 +18,8 @@ class FailureClassifierTest {
         assertEquals(503, status(new RuntimeException(new SQLException("refused", "08001"))));
         assertEquals(503, status(new IllegalStateException(new RuntimeException(new SQLException("gone", "57P01")))));
         assertEquals(503, status(new SQLException("timeout", "57014")));
+        assertEquals(503, status(new SQLException("no such database", "3D000")));
+        assertEquals(503, status(new SQLException("bad password", "28P01")));
         assertEquals(409, status(new SQLException("deadlock", "40P01")));
         assertEquals(409, status(new SQLException("serialization", "40001")));
         assertEquals(409, status(new SQLException("unique", "23505")));

@@ -14,6 +14,9 @@ import io.metastore.records.control.RecordService;
 import io.metastore.records.control.RecordSnapshot;
 import io.metastore.records.control.RecordWrite;
 import io.metastore.records.control.WriteResult;
+import io.metastore.search.boundary.SearchEndpoint;
+import io.metastore.search.boundary.SearchRequest;
+import io.metastore.search.boundary.SearchResponse;
 import io.metastore.security.Caller;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -71,6 +74,9 @@ public class RecordsResource {
     @Inject
     BulkEndpoint bulk;
 
+    @Inject
+    SearchEndpoint search;
+
     @Context
     UriInfo uriInfo;
 
@@ -90,6 +96,19 @@ public class RecordsResource {
         caller.requireWrite(key.namespace());
         RecordContent content = RecordContent.fromReplacement(body);
         return written(records.write(RecordWrite.create(key, content), caller.principal()));
+    }
+
+    @POST
+    @Path("search")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Search records", description = "Filters, projection, multi-field sort and keyset paging, "
+            + "answered from PostgreSQL's indexes; only namespaces the caller may read are searched.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SearchRequest.class)))
+    @APIResponse(responseCode = "200", description = "one page of results",
+            content = @Content(schema = @Schema(implementation = SearchResponse.class)))
+    @APIResponse(responseCode = "503", description = "database unavailable, or the search exceeded its time limit")
+    public SearchResponse search(JsonNode body) {
+        return search.handle(body);
     }
 
     @POST

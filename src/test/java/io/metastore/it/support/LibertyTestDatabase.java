@@ -12,7 +12,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
 /**
  * Gives the Liberty server of an integration-test run its own database: creates it before Arquillian starts the
  * server, points the server at it through a configDropins override, and drops it when the run ends. Active only in
- * the failsafe run, which names the server directory in {@code metastore.test.server.dir}.
+ * the failsafe run, which names the server directory in {@code metastore.test.server.dir}. The server reaches the
+ * database through a {@link DatabaseProxy}, so a test can simulate an outage.
  *
  * <p>The new database also gets what another platform service would already have in the shared instance (its own
  * Flyway history and a table in {@code public}), so the tests can show Metastore never touches them.
@@ -22,7 +23,17 @@ public class LibertyTestDatabase implements LauncherSessionListener {
     public static final String URL_PROPERTY = "metastore.test.db.url";
     private static final String OVERRIDE_FILE = "configDropins/overrides/metastore-test-database.xml";
 
+    private static DatabaseProxy proxy;
     private TestDatabase database;
+    private Path override;
+
+    /** The relay between the test server and its database, for tests that take the database away. */
+    public static DatabaseProxy proxy() {
+        if (proxy == null) {
+            throw new IllegalStateException("No database relay: run the integration tests through mvn verify");
+        }
+        return proxy;
+    }
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -33,12 +44,19 @@ public class LibertyTestDatabase implements LauncherSessionListener {
         database = TestDatabase.create("metastore_it");
         System.setProperty(URL_PROPERTY, database.url());
         seedNeighbourService();
+        try {
+            proxy = new DatabaseProxy(database.host(), database.port());
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start the database relay: " + e.getMessage(), e);
+        }
         writeServerOverride(Path.of(serverDir));
     }
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
         if (database != null) {
+            deleteServerOverride();
+            proxy.close();
             database.drop();
             database = null;
         }
@@ -66,17 +84,29 @@ public class LibertyTestDatabase implements LauncherSessionListener {
                 <?xml version="1.0" encoding="UTF-8"?>
                 <!-- Written by the integration tests: this run's own database, dropped when the run ends -->
                 <server>
+                  <variable name="default.http.port" value="%s"/>
+                  <variable name="default.https.port" value="-1"/>
                   <variable name="METASTORE_DB_URL" value="%s"/>
                   <variable name="METASTORE_DB_USER" value="%s"/>
                   <variable name="METASTORE_DB_PASSWORD" value="%s"/>
                 </server>
-                """.formatted(escape(database.url()), escape(database.user()), escape(database.password()));
+                """.formatted(System.getProperty("metastore.test.http.port", "9180"),
+                        escape(database.urlVia("127.0.0.1", proxy.port())), escape(database.user()), escape(database.password()));
         try {
-            Path file = serverDir.resolve(OVERRIDE_FILE);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, xml);
+            override = serverDir.resolve(OVERRIDE_FILE);
+            Files.createDirectories(override.getParent());
+            Files.writeString(override, xml);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot configure the test server in " + serverDir, e);
+        }
+    }
+
+    /** So that a later liberty:run in the same build folder uses the configured database again. */
+    private void deleteServerOverride() {
+        try {
+            Files.deleteIfExists(override);
+        } catch (IOException e) {
+            System.err.println("Could not delete " + override + ": " + e.getMessage());
         }
     }
 

@@ -66,6 +66,29 @@ public final class TestDatabase {
         return withDatabase(adminUrl, name);
     }
 
+    /** This run's database reached through another host and port (a relay in front of the server). */
+    public String urlVia(String host, int port) {
+        String url = url();
+        int start = "jdbc:postgresql://".length();
+        int end = url.indexOf('/', start);
+        return url.substring(0, start) + host + ":" + port + url.substring(end);
+    }
+
+    public String host() {
+        String authority = authority();
+        return authority.contains(":") ? authority.substring(0, authority.lastIndexOf(':')) : authority;
+    }
+
+    public int port() {
+        String authority = authority();
+        return authority.contains(":") ? Integer.parseInt(authority.substring(authority.lastIndexOf(':') + 1)) : 5432;
+    }
+
+    private String authority() {
+        int start = "jdbc:postgresql://".length();
+        return adminUrl.substring(start, adminUrl.indexOf('/', start));
+    }
+
     public String user() {
         return parameter("user", "postgres");
     }

@@ -1,0 +1,64 @@
+package io.metastore.search.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Compiles a filter tree to a SQL condition. Every condition it writes is TRUE for a match and FALSE or NULL for no
+ * match; AND and OR keep that reading, and {@code not} turns NULL into FALSE before negating, so it is the exact
+ * complement of its operand.
+ */
+final class FilterCompiler {
+
+    private FilterCompiler() {
+    }
+
+    static void compile(Filter filter, SqlBuilder sql) {
+        if (filter instanceof Filter.And and) {
+            join(and.operands(), " AND ", sql);
+        } else if (filter instanceof Filter.Or or) {
+            join(or.operands(), " OR ", sql);
+        } else if (filter instanceof Filter.Not not) {
+            sql.sql("NOT coalesce(");
+            compile(not.operand(), sql);
+            sql.sql(", false)");
+        } else {
+            comparison((Filter.Comparison) filter, sql);
+        }
+    }
+
+    /** {@code neq} and {@code in} are defined by {@code eq}, so they are compiled as what they mean. */
+    private static void comparison(Filter.Comparison comparison, SqlBuilder sql) {
+        switch (comparison.op()) {
+            case NEQ -> compile(new Filter.Not(withOp(comparison, Operator.EQ, comparison.value())), sql);
+            case IN -> {
+                if (comparison.value().isEmpty()) {
+                    sql.sql("FALSE");
+                } else {
+                    List<Filter> alternatives = new ArrayList<>();
+                    for (JsonNode value : comparison.value()) {
+                        alternatives.add(withOp(comparison, Operator.EQ, value));
+                    }
+                    compile(new Filter.Or(alternatives), sql);
+                }
+            }
+            default -> ComparisonCompiler.compile(comparison, sql);
+        }
+    }
+
+    private static Filter.Comparison withOp(Filter.Comparison comparison, Operator op, JsonNode value) {
+        return new Filter.Comparison(comparison.field(), op, value);
+    }
+
+    private static void join(List<Filter> operands, String operator, SqlBuilder sql) {
+        sql.sql("(");
+        for (int i = 0; i < operands.size(); i++) {
+            if (i > 0) {
+                sql.sql(operator);
+            }
+            compile(operands.get(i), sql);
+        }
+        sql.sql(")");
+    }
+}

@@ -1,0 +1,83 @@
+package io.metastore.search.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.metastore.platform.ProblemException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads the {@code filter} tree of a search request, rejecting anything the language does not define. */
+final class FilterParser {
+
+    /** Deeper trees than this are refused, so compiling and planning stay cheap. */
+    static final int MAX_DEPTH = 32;
+
+    private static final Set<String> COMPARISON_MEMBERS = Set.of("field", "op", "value");
+
+    private FilterParser() {
+    }
+
+    static Filter parse(JsonNode node, String path) {
+        return parse(node, path, 1);
+    }
+
+    private static Filter parse(JsonNode node, String path, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw ProblemException.invalid(path, "filters nest at most " + MAX_DEPTH + " levels deep");
+        }
+        if (!node.isObject()) {
+            throw ProblemException.invalid(path, "must be an object: a comparison, and, or, or not");
+        }
+        if (node.size() == 1) {
+            Map.Entry<String, JsonNode> only = node.properties().iterator().next();
+            String memberPath = path + "." + only.getKey();
+            switch (only.getKey()) {
+                case "and" -> {
+                    return new Filter.And(operands(only.getValue(), memberPath, depth));
+                }
+                case "or" -> {
+                    return new Filter.Or(operands(only.getValue(), memberPath, depth));
+                }
+                case "not" -> {
+                    return new Filter.Not(parse(only.getValue(), memberPath, depth + 1));
+                }
+                default -> {
+                    // a comparison with a single member: reported below
+                }
+            }
+        }
+        return comparison(node, path);
+    }
+
+    private static List<Filter> operands(JsonNode list, String path, int depth) {
+        if (!list.isArray() || list.isEmpty()) {
+            throw ProblemException.invalid(path, "must be a non-empty array of filters");
+        }
+        List<Filter> operands = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            operands.add(parse(list.get(i), path + "[" + i + "]", depth + 1));
+        }
+        return operands;
+    }
+
+    private static Filter comparison(JsonNode node, String path) {
+        KnownMembers.require(node, path, COMPARISON_MEMBERS,
+                "a filter is {field, op, value}, {and: [...]}, {or: [...]} or {not: {...}}");
+        Field field = Field.parse(requiredText(node, "field", path), path + ".field");
+        String opName = requiredText(node, "op", path);
+        Operator op = Operator.byJsonName(opName)
+                .orElseThrow(() -> ProblemException.invalid(path + ".op", "unknown operator '" + opName + "'"));
+        JsonNode value = node.get("value");
+        ComparisonRules.check(field, op, value, path);
+        return new Filter.Comparison(field, op, value);
+    }
+
+    private static String requiredText(JsonNode node, String member, String path) {
+        JsonNode value = node.get(member);
+        if (value == null || !value.isTextual()) {
+            throw ProblemException.invalid(path + "." + member, "a string is required");
+        }
+        return value.textValue();
+    }
+}

@@ -1,0 +1,122 @@
+package io.metastore.search.control;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.metastore.platform.Json;
+import io.metastore.records.control.RecordSnapshot;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a compiled search on the caller's connection, inside the caller's transaction. Two settings are made with
+ * {@code is_local}, so they end with that transaction and never leak to other users of a pooled connection:
+ * <ul>
+ * <li>a statement timeout, so no search can hold a connection for long;</li>
+ * <li>custom plans only: once PgJDBC prepares a statement on the server, PostgreSQL may switch to a generic plan
+ * that cannot see the values. For a lone metadata condition in key order such a plan walks the whole key index
+ * rather than asking the GIN index (it guesses 1% of rows match and the GIN cost of an unknown value is high),
+ * which is a full scan for a rare value. Planning a search afresh costs well under a millisecond.</li>
+ * </ul>
+ */
+public final class SearchExecutor {
+
+    private final String statementTimeout;
+
+    /** @param statementTimeout a PostgreSQL duration such as {@code 5s}; bounds each search statement */
+    public SearchExecutor(String statementTimeout) {
+        this.statementTimeout = statementTimeout;
+    }
+
+    public SearchPage execute(Connection connection, CompiledSearch search) throws SQLException {
+        try (PreparedStatement settings = connection.prepareStatement("SELECT set_config('statement_timeout', ?, true),"
+                + " set_config('plan_cache_mode', 'force_custom_plan', true)")) {
+            settings.setString(1, statementTimeout);
+            settings.execute();
+        }
+        List<RecordSnapshot> items = new ArrayList<>();
+        List<Object> lastSortValues = List.of();
+        boolean more = false;
+        try (PreparedStatement page = prepare(connection, search.page()); ResultSet rows = page.executeQuery()) {
+            while (rows.next()) {
+                if (items.size() == search.limit()) {
+                    more = true;
+                    break;
+                }
+                items.add(snapshot(rows));
+                lastSortValues = sortValues(rows, search.order());
+            }
+        }
+        String nextCursor = more ? new KeysetCursor(search.fingerprint(), lastSortValues).encode(search.order()) : null;
+        Long total = search.count().isPresent() ? count(connection, search.count().get()) : null;
+        return new SearchPage(items, nextCursor, total);
+    }
+
+    private static long count(Connection connection, SqlStatement statement) throws SQLException {
+        try (PreparedStatement count = prepare(connection, statement); ResultSet row = count.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, SqlStatement statement) throws SQLException {
+        PreparedStatement prepared = connection.prepareStatement(statement.sql());
+        try {
+            List<Object> parameters = statement.parameters();
+            for (int i = 0; i < parameters.size(); i++) {
+                Object value = parameters.get(i);
+                if (value instanceof String[] texts) {
+                    prepared.setArray(i + 1, connection.createArrayOf("text", texts));
+                } else {
+                    prepared.setObject(i + 1, value);
+                }
+            }
+            return prepared;
+        } catch (SQLException e) {
+            prepared.close();
+            throw e;
+        }
+    }
+
+    private static List<Object> sortValues(ResultSet row, List<SortColumn> order) throws SQLException {
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            values.add(order.get(i).type().read(row, CompiledSearch.sortColumnLabel(i)));
+        }
+        return values;
+    }
+
+    private static RecordSnapshot snapshot(ResultSet row) throws SQLException {
+        return new RecordSnapshot(row.getString("key"), metadata(row.getString("metadata")), tags(row.getArray("tags")),
+                row.getString("owner"), row.getLong("version"), instant(row, "created_at"),
+                instant(row, "updated_at"), row.getString("created_by"), row.getString("updated_by"),
+                instant(row, "deleted_at"));
+    }
+
+    private static ObjectNode metadata(String json) throws SQLException {
+        try {
+            return (ObjectNode) Json.MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("metadata column holds no JSON object", e);
+        }
+    }
+
+    private static List<String> tags(Array array) throws SQLException {
+        try {
+            return List.of((String[]) array.getArray());
+        } finally {
+            array.free();
+        }
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,104 @@
+package io.metastore.search.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.metastore.platform.ProblemException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a {@code POST /records/search} body into a {@link SearchQuery}. Every rejection is a 400 naming the JSON path
+ * of the offending value. A member that is JSON null counts as absent.
+ */
+public final class SearchRequestParser {
+
+    private static final Set<String> MEMBERS =
+            Set.of("filter", "fields", "sort", "limit", "cursor", "includeDeleted", "count");
+    private static final Set<String> SORT_MEMBERS = Set.of("field", "direction");
+
+    public SearchQuery parse(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ProblemException.invalid("", "the request body must be a JSON object");
+        }
+        KnownMembers.require(body, "", MEMBERS, "filter, fields, sort, limit, cursor, includeDeleted, count");
+        Optional<Filter> filter = member(body, "filter").map(node -> FilterParser.parse(node, "filter"));
+        List<Field> fields = member(body, "fields").map(SearchRequestParser::fields).orElse(List.of());
+        List<SortKey> sort = member(body, "sort").map(SearchRequestParser::sort).orElse(List.of());
+        int limit = member(body, "limit").map(SearchRequestParser::limit).orElse(SearchQuery.DEFAULT_LIMIT);
+        String cursor = member(body, "cursor").map(node -> text(node, "cursor")).orElse(null);
+        boolean includeDeleted = member(body, "includeDeleted").map(n -> bool(n, "includeDeleted")).orElse(false);
+        boolean count = member(body, "count").map(n -> bool(n, "count")).orElse(false);
+        return new SearchQuery(filter, fields, sort, limit, cursor, includeDeleted, count);
+    }
+
+    private static Optional<JsonNode> member(JsonNode body, String name) {
+        return Optional.ofNullable(body.get(name)).filter(node -> !node.isNull());
+    }
+
+    private static List<Field> fields(JsonNode list) {
+        requireArray(list, "fields");
+        List<Field> fields = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String path = "fields[" + i + "]";
+            fields.add(Field.parse(text(list.get(i), path), path));
+        }
+        return fields;
+    }
+
+    private static List<SortKey> sort(JsonNode list) {
+        requireArray(list, "sort");
+        List<SortKey> sort = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            sort.add(sortKey(list.get(i), "sort[" + i + "]"));
+        }
+        return sort;
+    }
+
+    private static SortKey sortKey(JsonNode node, String path) {
+        if (!node.isObject()) {
+            throw ProblemException.invalid(path, "must be an object {field, direction}");
+        }
+        KnownMembers.require(node, path, SORT_MEMBERS, "field, direction");
+        String fieldPath = path + ".field";
+        Field field = Field.parse(text(node.path("field"), fieldPath), fieldPath);
+        if (field.root() == RecordField.TAGS || field.root() == RecordField.METADATA && !field.isMetadataPath()) {
+            throw ProblemException.invalid(fieldPath, "cannot sort by " + field.name()
+                    + "; sort by a column or a metadata path");
+        }
+        String direction = node.hasNonNull("direction") ? text(node.get("direction"), path + ".direction") : "asc";
+        return switch (direction) {
+            case "asc" -> new SortKey(field, false);
+            case "desc" -> new SortKey(field, true);
+            default -> throw ProblemException.invalid(path + ".direction", "must be asc or desc");
+        };
+    }
+
+    private static int limit(JsonNode node) {
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < 1
+                || node.intValue() > SearchQuery.MAX_LIMIT) {
+            throw ProblemException.invalid("limit", "must be an integer from 1 to " + SearchQuery.MAX_LIMIT);
+        }
+        return node.intValue();
+    }
+
+    private static void requireArray(JsonNode node, String path) {
+        if (!node.isArray()) {
+            throw ProblemException.invalid(path, "must be an array");
+        }
+    }
+
+    private static String text(JsonNode node, String path) {
+        if (!node.isTextual()) {
+            throw ProblemException.invalid(path, "must be a string");
+        }
+        return node.textValue();
+    }
+
+    private static boolean bool(JsonNode node, String path) {
+        if (!node.isBoolean()) {
+            throw ProblemException.invalid(path, "must be true or false");
+        }
+        return node.booleanValue();
+    }
+}

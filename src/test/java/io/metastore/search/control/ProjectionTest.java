@@ -1,0 +1,52 @@
+package io.metastore.search.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.metastore.platform.Json;
+import io.metastore.records.control.RecordSnapshot;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ProjectionTest {
+
+    private static final RecordSnapshot RECORD = new RecordSnapshot("assets/a-1", metadata(), List.of("prod"), null, 3,
+            Instant.parse("2026-11-27T20:00:00.123456Z"), Instant.parse("2026-11-27T20:05:00Z"), "svc", "alice", null);
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            metadata.size                     | {"key":"assets/a-1","metadata":{"size":1200}}
+            version createdAt                 | {"key":"assets/a-1","version":3,"createdAt":"2026-11-27T20:00:00.123456Z"}
+            owner deletedAt                   | {"key":"assets/a-1","owner":null,"deletedAt":null}
+            metadata.owner.team metadata.size | {"key":"assets/a-1","metadata":{"owner":{"team":"data"},"size":1200}}
+            metadata.missing metadata.size.x  | {"key":"assets/a-1"}
+            metadata.gone                     | {"key":"assets/a-1","metadata":{"gone":null}}
+            metadata metadata.size            | {"key":"assets/a-1","metadata":{"size":1200,"owner":{"team":"data"},"gone":null}}
+            key tags namespace                | {"key":"assets/a-1","tags":["prod"],"namespace":"assets"}
+            """)
+    void keepsOnlyTheRequestedFieldsNested(String fields, String expected) {
+        List<Field> parsed = Arrays.stream(fields.split(" ")).map(f -> Field.parse(f, "fields")).toList();
+        assertEquals(expected, Json.write(new Projection(parsed).apply(RECORD)));
+    }
+
+    @Test
+    void withoutFieldsGivesTheFullRepresentation() {
+        assertEquals("{\"key\":\"assets/a-1\",\"namespace\":\"assets\",\"metadata\":{\"size\":1200,\"owner\":"
+                + "{\"team\":\"data\"},\"gone\":null},\"tags\":[\"prod\"],\"owner\":null,\"version\":3,"
+                + "\"createdAt\":\"2026-11-27T20:00:00.123456Z\",\"updatedAt\":\"2026-11-27T20:05:00.000000Z\","
+                + "\"createdBy\":\"svc\",\"updatedBy\":\"alice\",\"deletedAt\":null}",
+                Json.write(new Projection(List.of()).apply(RECORD)));
+    }
+
+    private static ObjectNode metadata() {
+        try {
+            return (ObjectNode) Json.MAPPER.readTree("{\"size\": 1200, \"owner\": {\"team\": \"data\"}, \"gone\": null}");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.metastore.search.control;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.metastore.platform.Json;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The searches the contract promises to be fast reach an index on 100,000 rows, with a custom plan and with the
+ * generic plan PostgreSQL switches a server-side prepared statement to (where the values are unknown to the planner).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SearchIndexPostgresTest {
+
+    private static final String KEY_INDEX = "metastore_records_key_unique";
+    private static final String METADATA_INDEX = "metastore_records_metadata_gin";
+    private static final String TAGS_INDEX = "metastore_records_tags_gin";
+
+    private static final String HAS_KEY =
+            "{\"filter\": {\"field\": \"metadata.extra\", \"op\": \"has_key\", \"value\": \"rare\"}}";
+    private static final String ARRAY_CONTAINS =
+            "{\"filter\": {\"field\": \"metadata.labels\", \"op\": \"array_contains\", \"value\": [\"l7\"]}}";
+
+    private TestDatabase db;
+
+    @BeforeAll
+    void createRows() throws Exception {
+        db = TestDatabase.create();
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    INSERT INTO metastore.metastore_records (key, metadata, tags, owner, version, created_at,
+                                                            updated_at, created_by, updated_by)
+                    SELECT 'ns' || (i % 20) || '/item-' || i,
+                           jsonb_build_object('size', i % 1000, 'status', 's' || (i % 1000),
+                                              'owner', jsonb_build_object('team', 'team-' || (i % 50)),
+                                              'labels', jsonb_build_array('l' || (i % 500), 'common'))
+                             || CASE WHEN i % 1000 = 0 THEN '{"extra": {"rare": {"flag": true}}}'::jsonb
+                                     ELSE '{}'::jsonb END,
+                           ARRAY['t' || (i % 100), 'all'], 'team-' || (i % 7), 1, now(), now(), 'gen', 'gen'
+                    FROM generate_series(1, 100000) AS i""");
+            statement.execute("ANALYZE metastore.metastore_records");
+        }
+    }
+
+    @AfterAll
+    void dropDatabase() throws Exception {
+        db.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"auto", "force_generic_plan"})
+    void compoundSearchUsesAnIndex(String planCacheMode) throws Exception {
+        assertUsesIndex(planCacheMode, """
+                {"filter": {"and": [
+                  {"field": "key", "op": "starts_with", "value": "ns3/item-1"},
+                  {"field": "metadata.status", "op": "eq", "value": "s3"},
+                  {"field": "tags", "op": "array_contains", "value": ["t3"]}]}}""",
+                Set.of(KEY_INDEX, METADATA_INDEX, TAGS_INDEX));
+    }
+
+    /** The executor plans every search with its values (force_custom_plan), so these are the plans it runs. */
+    @ParameterizedTest
+    @ValueSource(strings = {"auto", "force_custom_plan"})
+    void hasKeyOnANestedPathUsesTheMetadataIndex(String planCacheMode) throws Exception {
+        assertUsesIndex(planCacheMode, HAS_KEY, Set.of(METADATA_INDEX));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"auto", "force_custom_plan"})
+    void arrayContainsUsesTheMetadataIndex(String planCacheMode) throws Exception {
+        assertUsesIndex(planCacheMode, ARRAY_CONTAINS, Set.of(METADATA_INDEX));
+    }
+
+    /**
+     * A generic plan cannot tell a rare value from a common one: for a lone metadata condition in key order it walks
+     * the key index and filters (which is why the executor forbids generic plans), but it never scans the table.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {HAS_KEY, ARRAY_CONTAINS})
+    void genericPlansStillAvoidSequentialScans(String request) throws Exception {
+        assertUsesIndex("force_generic_plan", request, Set.of(METADATA_INDEX, KEY_INDEX));
+    }
+
+    private void assertUsesIndex(String planCacheMode, String request, Set<String> expectedIndexes) throws Exception {
+        SqlStatement page = new SearchCompiler().compile(new SearchRequestParser().parse(Json.MAPPER.readTree(request)),
+                Optional.empty()).page();
+        List<JsonNode> scans = new ArrayList<>();
+        collectScans(explain(page, planCacheMode).get(0).get("Plan"), scans);
+        String plan = scans.stream().map(JsonNode::toString).collect(Collectors.joining("\n"));
+        assertFalse(scans.stream().anyMatch(scan -> scan.path("Node Type").asText().equals("Seq Scan")
+                && scan.path("Relation Name").asText().equals("metastore_records")), "sequential scan in\n" + plan);
+        assertTrue(scans.stream().anyMatch(scan -> expectedIndexes.contains(scan.path("Index Name").asText())),
+                "none of " + expectedIndexes + " in\n" + plan);
+    }
+
+    /**
+     * EXPLAIN of EXECUTE on a statement prepared on the server, as PgJDBC does after a few executions; with
+     * force_generic_plan the planner cannot look at the values.
+     */
+    private JsonNode explain(SqlStatement statement, String planCacheMode) throws Exception {
+        try (Connection connection = db.connect(); Statement sql = connection.createStatement()) {
+            sql.execute("SET plan_cache_mode = " + planCacheMode);
+            sql.execute("PREPARE search AS " + numberedPlaceholders(statement.sql()));
+            List<String> arguments = statement.parameters().stream().map(SearchIndexPostgresTest::literal).toList();
+            try (ResultSet row = sql.executeQuery("EXPLAIN (FORMAT JSON) EXECUTE search("
+                    + String.join(", ", arguments) + ")")) {
+                row.next();
+                return Json.MAPPER.readTree(row.getString(1));
+            }
+        }
+    }
+
+    /** JDBC's {@code ?} placeholders as {@code $n}, and its {@code ??} escape as the plain {@code ?} it stands for. */
+    private static String numberedPlaceholders(String jdbcSql) {
+        StringBuilder sql = new StringBuilder();
+        int next = 1;
+        for (int i = 0; i < jdbcSql.length(); i++) {
+            char c = jdbcSql.charAt(i);
+            if (c != '?') {
+                sql.append(c);
+            } else if (i + 1 < jdbcSql.length() && jdbcSql.charAt(i + 1) == '?') {
+                sql.append('?');
+                i++;
+            } else {
+                sql.append('$').append(next++);
+            }
+        }
+        return sql.toString();
+    }
+
+    /** A SQL literal for a test value (test-controlled values only). */
+    private static String literal(Object value) {
+        if (value instanceof String[] texts) {
+            return quote(Json.write(texts).replace('[', '{').replace(']', '}'));
+        }
+        return value instanceof Number || value instanceof Boolean ? value.toString() : quote(value.toString());
+    }
+
+    private static String quote(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    private static void collectScans(JsonNode plan, List<JsonNode> scans) {
+        if (plan.path("Node Type").asText().contains("Scan")) {
+            scans.add(plan);
+        }
+        for (JsonNode child : plan.path("Plans")) {
+            collectScans(child, scans);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package io.metastore.search.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.metastore.platform.Json;
+import io.metastore.platform.ProblemException;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SearchRequestParserTest {
+
+    private final SearchRequestParser parser = new SearchRequestParser();
+
+    @Test
+    void parsesTheContractExample() throws Exception {
+        SearchQuery query = parse("""
+                {"filter": {"and": [
+                    {"field": "key", "op": "starts_with", "value": "assets/"},
+                    {"field": "metadata.size", "op": "gt", "value": 1000},
+                    {"field": "tags", "op": "array_contains", "value": ["prod"]},
+                    {"or": [{"field": "owner", "op": "eq", "value": "team-data"},
+                            {"not": {"field": "metadata.owner", "op": "has_key", "value": "team"}}]}
+                  ]},
+                  "fields": ["key", "version", "metadata.size"],
+                  "sort": [{"field": "metadata.size", "direction": "desc"}],
+                  "limit": 50, "cursor": null, "includeDeleted": false, "count": false}""");
+        Filter.And and = assertInstanceOf(Filter.And.class, query.filter().orElseThrow());
+        assertEquals(4, and.operands().size());
+        Filter.Comparison size = assertInstanceOf(Filter.Comparison.class, and.operands().get(1));
+        assertEquals(new Field(RecordField.METADATA, List.of("size")), size.field());
+        assertEquals(Operator.GT, size.op());
+        Filter.Or or = assertInstanceOf(Filter.Or.class, and.operands().get(3));
+        assertInstanceOf(Filter.Not.class, or.operands().get(1));
+        assertEquals(List.of("key", "version", "metadata.size"), query.fields().stream().map(Field::name).toList());
+        assertEquals(List.of(new SortKey(new Field(RecordField.METADATA, List.of("size")), true)), query.sort());
+        assertEquals(50, query.limit());
+    }
+
+    @Test
+    void appliesDefaults() throws Exception {
+        SearchQuery query = parse("{\"limit\": null}");
+        assertTrue(query.filter().isEmpty());
+        assertEquals(SearchQuery.DEFAULT_LIMIT, query.limit());
+        assertEquals(List.of(), query.sort());
+        assertEquals(null, query.cursor());
+        assertEquals(false, query.includeDeleted() || query.count());
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            []                                                               | ''
+            {"bogus": 1}                                                     | bogus
+            {"filter": {"and": [{"field": "key", "op": "eq", "value": "a"}, {"field": "key", "op": "eq", "value": "a"}, {"field": "metadata.size", "op": "gt", "value": true}]}} | filter.and[2].value
+            {"filter": {"field": "nope", "op": "eq", "value": 1}}            | filter.field
+            {"filter": {"field": "key", "op": "like", "value": "a"}}         | filter.op
+            {"filter": {"field": "key", "value": "a"}}                       | filter.op
+            {"filter": {"op": "eq", "value": "a"}}                           | filter.field
+            {"filter": {"field": "key", "op": "eq", "value": "a", "x": 1}}   | filter.x
+            {"filter": {"and": [], "field": "key"}}                          | filter.and
+            {"filter": {"and": []}}                                          | filter.and
+            {"filter": {"or": {"field": "key", "op": "eq", "value": "a"}}}   | filter.or
+            {"filter": {"not": []}}                                          | filter.not
+            {"filter": "key = 1"}                                            | filter
+            {"filter": {"field": "tags", "op": "lt", "value": "a"}}          | filter.op
+            {"filter": {"field": "key", "op": "has_key", "value": "a"}}      | filter.op
+            {"filter": {"field": "version", "op": "starts_with", "value": "1"}} | filter.op
+            {"filter": {"field": "metadata", "op": "lt", "value": 1}}        | filter.op
+            {"filter": {"field": "metadata", "op": "exists"}}                | filter.op
+            {"filter": {"field": "metadata", "op": "array_contains", "value": [1]}} | filter.op
+            {"filter": {"field": "createdAt", "op": "contains", "value": "2026"}} | filter.op
+            {"filter": {"field": "version", "op": "eq", "value": "1"}}       | filter.value
+            {"filter": {"field": "version", "op": "eq", "value": 1.5}}       | filter.value
+            {"filter": {"field": "version", "op": "eq", "value": 99999999999999999999}} | filter.value
+            {"filter": {"field": "createdAt", "op": "gt", "value": "yesterday"}} | filter.value
+            {"filter": {"field": "createdAt", "op": "gt", "value": "2026-11-27T20:00:00"}} | filter.value
+            {"filter": {"field": "key", "op": "eq", "value": null}}          | filter.value
+            {"filter": {"field": "key", "op": "eq"}}                         | filter.value
+            {"filter": {"field": "key", "op": "gt", "value": 1}}             | filter.value
+            {"filter": {"field": "key", "op": "between", "value": ["a"]}}    | filter.value
+            {"filter": {"field": "metadata.a", "op": "between", "value": [1, "b"]}} | filter.value
+            {"filter": {"field": "metadata.a", "op": "between", "value": [1, true]}} | filter.value[1]
+            {"filter": {"field": "metadata.a", "op": "gt", "value": null}}   | filter.value
+            {"filter": {"field": "metadata.a", "op": "lt", "value": [1]}}    | filter.value
+            {"filter": {"field": "key", "op": "in", "value": "a"}}           | filter.value
+            {"filter": {"field": "key", "op": "in", "value": ["a", 1]}}      | filter.value[1]
+            {"filter": {"field": "metadata", "op": "eq", "value": 1}}        | filter.value
+            {"filter": {"field": "metadata", "op": "contains", "value": [1]}} | filter.value
+            {"filter": {"field": "metadata.a", "op": "contains", "value": 1}} | filter.value
+            {"filter": {"field": "metadata.a", "op": "starts_with", "value": 1}} | filter.value
+            {"filter": {"field": "metadata.a", "op": "has_key", "value": 1}} | filter.value
+            {"filter": {"field": "metadata.a", "op": "exists", "value": true}} | filter.value
+            {"filter": {"field": "metadata.a", "op": "array_contains", "value": 1}} | filter.value
+            {"filter": {"field": "metadata.a", "op": "array_contains", "value": [1, {"k": 1}]}} | filter.value[1]
+            {"filter": {"field": "tags", "op": "array_contains", "value": ["a", 1]}} | filter.value[1]
+            {"filter": {"field": "tags", "op": "contains", "value": "a"}}    | filter.value
+            {"filter": {"field": "metadata.a", "op": "eq", "value": "a\\u0000b"}} | filter.value
+            {"filter": {"field": "metadata.a", "op": "eq", "value": {"k\\u0000": 1}}} | filter.value.k<NUL>
+            {"filter": {"field": "metadata.", "op": "exists"}}               | filter.field
+            {"filter": {"field": "metadata.a b", "op": "exists"}}            | filter.field
+            {"filter": {"field": "metadata.a..b", "op": "exists"}}           | filter.field
+            {"filter": {"field": "key.a", "op": "eq", "value": "a"}}         | filter.field
+            {"filter": {"field": "Key", "op": "eq", "value": "a"}}           | filter.field
+            {"fields": "key"}                                                | fields
+            {"fields": ["key", "nope"]}                                      | fields[1]
+            {"fields": [1]}                                                  | fields[0]
+            {"sort": {"field": "key"}}                                       | sort
+            {"sort": [{"field": "tags"}]}                                    | sort[0].field
+            {"sort": [{"field": "metadata"}]}                                | sort[0].field
+            {"sort": [{"field": "key", "direction": "up"}]}                  | sort[0].direction
+            {"sort": [{"field": "key", "order": "asc"}]}                     | sort[0].order
+            {"sort": ["key"]}                                                | sort[0]
+            {"limit": 0}                                                     | limit
+            {"limit": 1001}                                                  | limit
+            {"limit": 2.5}                                                   | limit
+            {"limit": "5"}                                                   | limit
+            {"cursor": 5}                                                    | cursor
+            {"includeDeleted": "yes"}                                        | includeDeleted
+            {"count": 1}                                                     | count
+            """)
+    void rejectsNamingThePath(String request, String path) throws Exception {
+        ProblemException problem = assertThrows(ProblemException.class, () -> parse(request));
+        assertEquals(400, problem.status());
+        String expected = path.replace("<NUL>", String.valueOf((char) 0));
+        assertEquals(expected, problem.violations().get(0).path(), problem.getMessage());
+    }
+
+    @Test
+    void metadataPathsFollowTheGrammar() throws Exception {
+        String sixteen = IntStream.range(0, 16).mapToObj(i -> "s" + i).collect(Collectors.joining("."));
+        String segment128 = "a".repeat(128);
+        parse(exists("metadata." + sixteen));
+        parse(exists("metadata." + segment128 + ".0.A-_z"));
+        assertThrows(ProblemException.class, () -> parse(exists("metadata." + sixteen + ".x")));
+        assertThrows(ProblemException.class, () -> parse(exists("metadata." + segment128 + "a")));
+        assertThrows(ProblemException.class, () -> parse(exists("metadata.é")));
+    }
+
+    @Test
+    void boundsFilterDepth() throws Exception {
+        String comparison = "{\"field\": \"key\", \"op\": \"eq\", \"value\": \"a\"}";
+        parse("{\"filter\": " + "{\"not\": ".repeat(31) + comparison + "}".repeat(31) + "}");
+        ProblemException tooDeep = assertThrows(ProblemException.class, () -> parse(
+                "{\"filter\": " + "{\"and\": [".repeat(32) + comparison + "]}".repeat(32) + "}"));
+        assertEquals("filter" + ".and[0]".repeat(32), tooDeep.violations().get(0).path());
+    }
+
+    @Test
+    void boundsListValues() throws Exception {
+        String thousand = IntStream.range(0, 1000).mapToObj(i -> "\"k" + i + "\"").collect(Collectors.joining(","));
+        parse("{\"filter\": {\"field\": \"key\", \"op\": \"in\", \"value\": [" + thousand + "]}}");
+        ProblemException tooMany = assertThrows(ProblemException.class, () -> parse(
+                "{\"filter\": {\"field\": \"tags\", \"op\": \"array_contains\", \"value\": [" + thousand + ", \"x\"]}}"));
+        assertEquals("filter.value", tooMany.violations().get(0).path());
+    }
+
+    @Test
+    void acceptsNullOnNullableColumnsAndAnyJsonOnMetadataPaths() throws Exception {
+        parse("{\"filter\": {\"and\": [{\"field\": \"owner\", \"op\": \"eq\", \"value\": null},"
+                + "{\"field\": \"deletedAt\", \"op\": \"neq\", \"value\": null},"
+                + "{\"field\": \"metadata.a\", \"op\": \"in\", \"value\": [null, 1, \"x\", true, [1], {\"k\": 1}]},"
+                + "{\"field\": \"createdAt\", \"op\": \"between\", \"value\": [\"2026-01-01T00:00:00Z\","
+                + " \"2026-12-31T23:59:59.999999+01:00\"]}]}}");
+    }
+
+    private static String exists(String field) {
+        return "{\"filter\": {\"field\": \"" + field + "\", \"op\": \"exists\"}}";
+    }
+
+    private SearchQuery parse(String json) throws Exception {
+        JsonNode body = Json.MAPPER.readTree(json);
+        return parser.parse(body);
+    }
+}

@@ -1,0 +1,318 @@
+package io.metastore.search.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.metastore.platform.Json;
+import io.metastore.platform.ProblemException;
+import io.metastore.records.control.RecordSnapshot;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** What searches match and in which order, checked against a real PostgreSQL. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SearchSemanticsPostgresTest {
+
+    /** Namespace t: one record per JSON type (and absence) of metadata.v. */
+    private static final List<String> ALL_T = List.of("t/absent", "t/arr", "t/arrdeep", "t/arrobj", "t/false",
+            "t/n10", "t/n10f", "t/n9", "t/nested", "t/null", "t/obj", "t/s10", "t/s9", "t/str-k", "t/true");
+
+    private TestDatabase db;
+
+    @BeforeAll
+    void createDatabase() throws Exception {
+        db = TestDatabase.create();
+        db.insert("t/n9", "{\"v\": 9}", List.of("prod", "pii"), "alice", null);
+        db.insert("t/n10", "{\"v\": 10}", List.of("prod"), "bob", null);
+        db.insert("t/n10f", "{\"v\": 10.0}");
+        db.insert("t/s9", "{\"v\": \"9\"}", List.of(), "alice", null);
+        db.insert("t/s10", "{\"v\": \"10\"}");
+        db.insert("t/str-k", "{\"v\": \"k\"}");
+        db.insert("t/null", "{\"v\": null}");
+        db.insert("t/absent", "{}");
+        db.insert("t/true", "{\"v\": true}");
+        db.insert("t/false", "{\"v\": false}");
+        db.insert("t/obj", "{\"v\": {\"k\": 1}}");
+        db.insert("t/nested", "{\"v\": {\"0\": {\"deep\": \"yes\"}}}");
+        db.insert("t/arr", "{\"v\": [1, \"x\"]}");
+        db.insert("t/arrobj", "{\"v\": [{\"k\": 1}]}");
+        db.insert("t/arrdeep", "{\"v\": [{\"deep\": \"yes\"}]}");
+        db.insert("t/deleted", "{\"v\": 9}", List.of(), null, OffsetDateTime.parse("2026-11-28T00:00:00Z"));
+        db.insert("other/x", "{\"v\": 9}");
+        for (String name : List.of("Z", "a", "é", "日", "😀", "100%", "a_b", "axb")) {
+            db.insert("u/" + name, Json.write(Json.MAPPER.createObjectNode().put("name", name)));
+        }
+    }
+
+    @AfterAll
+    void dropDatabase() throws Exception {
+        db.close();
+    }
+
+    @ParameterizedTest(name = "metadata.v {0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            eq       | 10              | t/n10 t/n10f
+            eq       | "10"            | t/s10
+            eq       | null            | t/null
+            eq       | true            | t/true
+            eq       | {"k": 1}        | t/obj
+            eq       | [1, "x"]        | t/arr
+            eq       | [1]             | ''
+            gt       | 9               | t/n10 t/n10f
+            gt       | "9"             | t/str-k
+            lt       | "9"             | t/s10
+            lte      | 9.0             | t/n9
+            between  | [9, 10]         | t/n10 t/n10f t/n9
+            between  | ["1", "9"]      | t/s10 t/s9
+            in       | [9, "9", null]  | t/n9 t/null t/s9
+            in       | []              | ''
+            contains | "1"             | t/s10
+            contains | "x"             | ''
+            contains | {"k": 1}        | t/obj
+            contains | [1]             | t/arr
+            contains | [{"k": 1}]      | t/arrobj
+            has_key  | "k"             | t/obj
+            has_key  | "deep"          | ''
+            array_contains | [1]       | t/arr
+            array_contains | [1, "x"]  | t/arr
+            array_contains | ["1"]     | ''
+            starts_with | "1"          | t/s10
+            """)
+    void comparesByTheJsonTypeOfTheValue(String op, String value, String expected) throws Exception {
+        assertEquals(words(expected), keysInT("{\"field\": \"metadata.v\", \"op\": \"" + op + "\", \"value\": "
+                + value + "}"));
+    }
+
+    @Test
+    void neqAndNotAreExactComplements() throws Exception {
+        List<String> notTen = ALL_T.stream().filter(k -> !k.startsWith("t/n10")).toList();
+        assertEquals(notTen, keysInT("{\"field\": \"metadata.v\", \"op\": \"neq\", \"value\": 10}"));
+        assertEquals(notTen, keysInT("{\"not\": {\"field\": \"metadata.v\", \"op\": \"gt\", \"value\": 9}}"));
+        assertEquals(List.of("t/n10", "t/n10f"),
+                keysInT("{\"not\": {\"not\": {\"field\": \"metadata.v\", \"op\": \"eq\", \"value\": 10}}}"));
+        assertEquals(allTExcept("t/null"),
+                keysInT("{\"field\": \"metadata.v\", \"op\": \"neq\", \"value\": null}"));
+        assertEquals(allTExcept("t/obj"),
+                keysInT("{\"not\": {\"field\": \"metadata.v\", \"op\": \"has_key\", \"value\": \"k\"}}"));
+    }
+
+    @Test
+    void existsMeansThePathIsPresentEvenWhenNull() throws Exception {
+        assertEquals(allTExcept("t/absent"),
+                keysInT("{\"field\": \"metadata.v\", \"op\": \"exists\"}"));
+        assertEquals(allTExcept("t/absent"),
+                keysInT("{\"field\": \"metadata\", \"op\": \"has_key\", \"value\": \"v\"}"));
+    }
+
+    @Test
+    void digitSegmentsAreObjectKeysNotArrayIndexes() throws Exception {
+        assertEquals(List.of("t/nested"),
+                keysInT("{\"field\": \"metadata.v.0.deep\", \"op\": \"eq\", \"value\": \"yes\"}"));
+        assertEquals(List.of("t/nested"), keysInT("{\"field\": \"metadata.v.0.deep\", \"op\": \"exists\"}"));
+        assertEquals(List.of("t/nested"),
+                keysInT("{\"field\": \"metadata.v.0\", \"op\": \"has_key\", \"value\": \"deep\"}"));
+    }
+
+    @Test
+    void columnsTagsAndTimestamps() throws Exception {
+        assertEquals(List.of("t/n10", "t/n9"), keysInT("{\"field\": \"tags\", \"op\": \"array_contains\", "
+                + "\"value\": [\"prod\"]}"));
+        assertEquals(List.of("t/n9"), keysInT("{\"field\": \"tags\", \"op\": \"array_contains\", "
+                + "\"value\": [\"prod\", \"pii\"]}"));
+        assertEquals(List.of("t/n9", "t/s9"), keysInT("{\"field\": \"owner\", \"op\": \"eq\", \"value\": \"alice\"}"));
+        assertEquals(ALL_T.size() - 3, keysInT("{\"field\": \"owner\", \"op\": \"eq\", \"value\": null}").size());
+        assertEquals(List.of("t/n10", "t/n10f"),
+                keysInT("{\"field\": \"key\", \"op\": \"starts_with\", \"value\": \"t/n1\"}"));
+        assertEquals(ALL_T, keysInT("{\"field\": \"createdAt\", \"op\": \"eq\", "
+                + "\"value\": \"2026-11-27T21:00:00.123456+01:00\"}"));
+        assertEquals(List.of(), keysInT("{\"field\": \"updatedAt\", \"op\": \"lt\", "
+                + "\"value\": \"2026-11-27T20:00:00.123456Z\"}"));
+        assertEquals(ALL_T, keysInT("{\"field\": \"version\", \"op\": \"in\", \"value\": [1, 2]}"));
+    }
+
+    @Test
+    void stringsCompareByCodePointAndContainsIsLiteral() throws Exception {
+        List<String> codePointOrder = Stream.of("Z", "a", "é", "日", "😀", "100%", "a_b", "axb")
+                .sorted(SearchSemanticsPostgresTest::byCodePoint).map(n -> "u/" + n).toList();
+        assertEquals(codePointOrder, keys(db.search("{\"filter\": {\"field\": \"namespace\", \"op\": \"eq\", "
+                + "\"value\": \"u\"}, \"sort\": [{\"field\": \"metadata.name\"}]}")));
+        assertEquals(List.of("u/100%", "u/Z", "u/a", "u/a_b", "u/axb"), keysIn("u",
+                "{\"field\": \"metadata.name\", \"op\": \"lt\", \"value\": \"é\"}"));
+        assertEquals(List.of("u/100%"), keysIn("u", "{\"field\": \"metadata.name\", \"op\": \"contains\", "
+                + "\"value\": \"%\"}"));
+        assertEquals(List.of("u/a_b"), keysIn("u", "{\"field\": \"metadata.name\", \"op\": \"contains\", "
+                + "\"value\": \"a_b\"}"));
+        assertEquals(List.of("u/a_b"), keysIn("u", "{\"field\": \"key\", \"op\": \"starts_with\", "
+                + "\"value\": \"u/a_\"}"));
+        assertEquals(List.of("u/日"), keysIn("u", "{\"field\": \"key\", \"op\": \"starts_with\", "
+                + "\"value\": \"u/日\"}"));
+    }
+
+    @Test
+    void sortsMixedTypesInJsonbOrderWithAbsentLast() throws Exception {
+        List<String> ascending = List.of("t/null", "t/s10", "t/s9", "t/str-k", "t/n9", "t/n10", "t/n10f",
+                "t/false", "t/true", "t/arrdeep", "t/arrobj", "t/arr", "t/nested", "t/obj", "t/absent");
+        List<String> descending = List.of("t/obj", "t/nested", "t/arr", "t/arrobj", "t/arrdeep", "t/true",
+                "t/false", "t/n10", "t/n10f", "t/n9", "t/str-k", "t/s9", "t/s10", "t/null", "t/absent");
+        assertEquals(ascending, keys(db.search(inT("asc", 1000, null))));
+        assertEquals(descending, keys(db.search(inT("desc", 1000, null))));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"asc, 1", "desc, 2", "asc, 4", "desc, 15"})
+    void pagingReturnsEveryRowOnceInOrder(String direction, int limit) throws Exception {
+        assertEquals(keys(db.search(inT(direction, 1000, null))), allPages(inT(direction, limit, null), limit));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"asc, t/n9 t/s9 t/n10", "desc, t/n10 t/n9 t/s9"})
+    void pagesByNullableColumnsInBothDirections(String direction, String withOwner) throws Exception {
+        List<String> paged = allPages("{\"filter\": {\"field\": \"namespace\", \"op\": \"eq\", \"value\": \"t\"}, "
+                + "\"sort\": [{\"field\": \"owner\", \"direction\": \"" + direction + "\"}, "
+                + "{\"field\": \"metadata.v\", \"direction\": \"desc\"}], \"limit\": 3}", 3);
+        assertEquals(new HashSet<>(ALL_T), new HashSet<>(paged));
+        assertEquals(ALL_T.size(), paged.size());
+        assertEquals(words(withOwner), paged.subList(0, 3), "owners first, records without owner last");
+    }
+
+    @Test
+    void pagesByIntegerAndTimestampColumns() throws Exception {
+        List<String> paged = allPages("{\"filter\": {\"field\": \"namespace\", \"op\": \"eq\", \"value\": \"t\"}, "
+                + "\"includeDeleted\": true, \"sort\": [{\"field\": \"version\"}, "
+                + "{\"field\": \"deletedAt\", \"direction\": \"desc\"}, {\"field\": \"createdAt\"}], \"limit\": 2}", 2);
+        List<String> expected = new ArrayList<>(List.of("t/deleted"));
+        expected.addAll(ALL_T);
+        assertEquals(expected, paged, "deleted first (others lack deletedAt), then by key");
+    }
+
+    @Test
+    void nextCursorIsNullWhenTheLastPageIsFull() throws Exception {
+        String request = "{\"filter\": {\"field\": \"key\", \"op\": \"starts_with\", \"value\": \"t/n1\"}, "
+                + "\"limit\": %d}";
+        SearchPage full = db.search(request.formatted(2));
+        assertEquals(List.of("t/n10", "t/n10f"), keys(full));
+        assertNull(full.nextCursor());
+        assertNotNull(db.search(request.formatted(1)).nextCursor());
+    }
+
+    @Test
+    void aCursorOfAnotherSearchIsRefused() throws Exception {
+        String cursor = db.search(inT("asc", 2, null)).nextCursor();
+        ProblemException refused = assertThrows(ProblemException.class, () -> db.search(
+                "{\"filter\": {\"field\": \"namespace\", \"op\": \"eq\", \"value\": \"u\"}, \"sort\": [{\"field\": "
+                        + "\"metadata.v\"}], \"cursor\": \"" + cursor + "\"}"));
+        assertEquals(400, refused.status());
+        assertEquals("cursor", refused.violations().get(0).path());
+        assertThrows(ProblemException.class, () -> db.search(inT("desc", 2, cursor)));
+    }
+
+    @Test
+    void restrictsNamespacesHidesDeletedAndCounts() throws Exception {
+        String nines = "{\"filter\": {\"field\": \"metadata.v\", \"op\": \"eq\", \"value\": 9}, \"count\": true%s}";
+        assertEquals(List.of("other/x", "t/n9"), keys(db.search(nines.formatted(""))));
+        SearchPage restricted = db.search(nines.formatted(""), Optional.of(Set.of("t", "u")));
+        assertEquals(List.of("t/n9"), keys(restricted));
+        assertEquals(1L, restricted.total());
+        assertEquals(List.of(), keys(db.search(nines.formatted(""), Optional.of(Set.of()))));
+        SearchPage withDeleted = db.search(nines.formatted(", \"includeDeleted\": true, \"limit\": 1"));
+        assertEquals(List.of("other/x"), keys(withDeleted));
+        assertEquals(3L, withDeleted.total());
+        assertNull(db.search(nines.replace("true", "false").formatted("")).total());
+    }
+
+    @Test
+    void mapsRowsAndProjectsFields() throws Exception {
+        SearchPage page = db.search("{\"filter\": {\"field\": \"key\", \"op\": \"eq\", \"value\": \"t/n9\"}}");
+        RecordSnapshot record = page.items().get(0);
+        assertEquals(List.of("prod", "pii"), record.tags());
+        assertEquals("alice", record.owner());
+        assertEquals(TestDatabase.CREATED.toInstant(), record.createdAt());
+        assertNull(record.deletedAt());
+        assertEquals("{\"key\":\"t/n9\",\"metadata\":{\"v\":9},\"version\":1}", Json.write(
+                new Projection(List.of(Field.parse("metadata.v", "f"), Field.parse("version", "f"),
+                        Field.parse("metadata.missing.x", "f"))).apply(record)));
+        assertEquals("2026-11-27T20:00:00.123456Z", new Projection(List.of()).apply(record).get("createdAt").asText());
+    }
+
+    @Test
+    void theExecutorBoundsAndPlansSearchesWithinTheTransaction() throws Exception {
+        SearchQuery query = new SearchRequestParser().parse(Json.MAPPER.readTree("{}"));
+        try (Connection connection = db.connect()) {
+            connection.setAutoCommit(false);
+            new SearchExecutor("1500ms").execute(connection, new SearchCompiler().compile(query, Optional.empty()));
+            assertEquals(List.of("1500ms", "force_custom_plan"), settings(connection));
+            connection.commit();
+            assertEquals(List.of("0", "auto"), settings(connection), "set for the transaction only");
+        }
+    }
+
+    private static List<String> settings(Connection connection) throws Exception {
+        try (ResultSet row = connection.createStatement().executeQuery(
+                "SELECT current_setting('statement_timeout'), current_setting('plan_cache_mode')")) {
+            row.next();
+            return List.of(row.getString(1), row.getString(2));
+        }
+    }
+
+    /** The keys of every page, following nextCursor from the first page of {@code request} to the last. */
+    private List<String> allPages(String request, int limit) throws Exception {
+        List<String> keys = new ArrayList<>();
+        String cursor = null;
+        do {
+            SearchPage page = db.search(cursor == null ? request
+                    : request.substring(0, request.length() - 1) + ", \"cursor\": \"" + cursor + "\"}");
+            assertTrue(page.items().size() <= limit);
+            keys.addAll(keys(page));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return keys;
+    }
+
+    private List<String> keysInT(String filter) throws Exception {
+        return keysIn("t", filter);
+    }
+
+    private List<String> keysIn(String namespace, String filter) throws Exception {
+        return keys(db.search("{\"filter\": {\"and\": [{\"field\": \"namespace\", \"op\": \"eq\", \"value\": \""
+                + namespace + "\"}, " + filter + "]}, \"limit\": 1000}"));
+    }
+
+    private static String inT(String direction, int limit, String cursor) {
+        return "{\"filter\": {\"field\": \"namespace\", \"op\": \"eq\", \"value\": \"t\"}, \"sort\": [{\"field\": "
+                + "\"metadata.v\", \"direction\": \"" + direction + "\"}], \"limit\": " + limit
+                + (cursor == null ? "" : ", \"cursor\": \"" + cursor + "\"") + "}";
+    }
+
+    private static List<String> allTExcept(String key) {
+        return ALL_T.stream().filter(k -> !k.equals(key)).toList();
+    }
+
+    static List<String> keys(SearchPage page) {
+        return page.items().stream().map(RecordSnapshot::key).toList();
+    }
+
+    private static List<String> words(String text) {
+        return text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
+    }
+
+    static int byCodePoint(String a, String b) {
+        return java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
+    }
+}

@@ -1,0 +1,106 @@
+package io.metastore.search.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.metastore.platform.Json;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+
+/**
+ * A database of its own for one test class: created on the PostgreSQL server named by METASTORE_TEST_DB_URL (an
+ * admin JDBC URL, default the local server's postgres database), migrated with the service's Flyway scripts, and
+ * dropped with FORCE on close.
+ */
+final class TestDatabase implements AutoCloseable {
+
+    private static final String USER = "postgres";
+    private static final String ADMIN_URL = Optional.ofNullable(System.getenv("METASTORE_TEST_DB_URL"))
+            .orElse("jdbc:postgresql://127.0.0.1:5432/postgres");
+    /** Fixed audit values: the search tests are about metadata, keys and order, not about the clock. */
+    static final OffsetDateTime CREATED = OffsetDateTime.parse("2026-11-27T20:00:00.123456Z");
+
+    private final String name;
+    private final String url;
+
+    private TestDatabase(String name) {
+        this.name = name;
+        this.url = ADMIN_URL.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
+    }
+
+    /** @param createOptions what follows {@code CREATE DATABASE <name>}, e.g. a template and locale */
+    static TestDatabase create(String createOptions) throws SQLException {
+        TestDatabase database = new TestDatabase("metastore_search_test_" + UUID.randomUUID().toString()
+                .replace("-", "").substring(0, 12));
+        database.admin("CREATE DATABASE " + database.name + " " + createOptions);
+        Flyway.configure().dataSource(database.url, USER, "").schemas("metastore").defaultSchema("metastore")
+                .createSchemas(true).locations("filesystem:db/migration").load().migrate();
+        return database;
+    }
+
+    static TestDatabase create() throws SQLException {
+        return create("");
+    }
+
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, USER, "");
+    }
+
+    void insert(String key, String metadata, List<String> tags, String owner, OffsetDateTime deletedAt)
+            throws SQLException {
+        try (Connection connection = connect(); PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO metastore.metastore_records (key, metadata, tags, owner, version, created_at, updated_at,
+                                                        deleted_at, created_by, updated_by)
+                VALUES (?, CAST(? AS jsonb), ?, ?, 1, ?, ?, ?, 'tester', 'tester')""")) {
+            insert.setString(1, key);
+            insert.setString(2, metadata);
+            insert.setArray(3, connection.createArrayOf("text", tags.toArray()));
+            insert.setString(4, owner);
+            insert.setObject(5, CREATED);
+            insert.setObject(6, CREATED);
+            insert.setObject(7, deletedAt);
+            insert.executeUpdate();
+        }
+    }
+
+    void insert(String key, String metadata) throws SQLException {
+        insert(key, metadata, List.of(), null, null);
+    }
+
+    /** Parses, compiles and runs a search as the service does, in a transaction of its own. */
+    SearchPage search(String request, Optional<Set<String>> readableNamespaces) throws Exception {
+        JsonNode body = Json.MAPPER.readTree(request);
+        CompiledSearch search = new SearchCompiler().compile(new SearchRequestParser().parse(body), readableNamespaces);
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            try {
+                return new SearchExecutor("5s").execute(connection, search);
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
+    SearchPage search(String request) throws Exception {
+        return search(request, Optional.empty());
+    }
+
+    @Override
+    public void close() throws SQLException {
+        admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    private void admin(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(ADMIN_URL, USER, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
