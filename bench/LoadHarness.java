@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,9 +32,9 @@ import java.util.regex.Pattern;
  *
  * <p>Options: --url BASE (default http://127.0.0.1:9081/metastore), --mix search|crud|bulk|bulk-load,
  * --concurrency 1,16 (levels run one after another), --duration SECONDS per level (default 20), --warmup SECONDS
- * (default 5, not recorded), --key PEM (default liberty/dev/jwt-private.pem). bulk-load ignores duration and
- * warm-up: it creates --records N records (default 100000) and stops; its --concurrency is one number of clients
- * (default 4).
+ * (default 5, not recorded), --key PEM (default liberty/dev/jwt-private.pem), --requests A,B (search only: which
+ * of its request types to issue, default all). bulk-load ignores duration and warm-up: it creates --records N
+ * records (default 100000) and stops; its --concurrency is one number of clients (default 4).
  */
 public class LoadHarness {
 
@@ -63,6 +64,9 @@ public class LoadHarness {
                 DevToken.mint(Path.of(options.getOrDefault("key", "liberty/dev/jwt-private.pem"))));
         int duration = Integer.parseInt(options.getOrDefault("duration", "20"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "5"));
+        if (options.containsKey("requests")) {
+            harness.searchRequests = new TreeSet<>(List.of(options.get("requests").split(",")));
+        }
         if (mix.equals("bulk-load")) {
             System.out.printf("bulk-load against %s%n%n", harness.base);
             harness.bulkLoad(Long.parseLong(options.getOrDefault("records", "100000")),
@@ -203,31 +207,45 @@ public class LoadHarness {
 
     // ---- search: the query shapes of docs/benchmarks.md, over the data of bench/dataset.sh
 
+    static final Map<String, String> SEARCHES = Map.of(
+            "search-compound", """
+                    {"filter": {"and": [
+                      {"field": "key", "op": "starts_with", "value": "assets/"},
+                      {"field": "metadata.status", "op": "eq", "value": "active"},
+                      {"field": "tags", "op": "array_contains", "value": ["prod"]}]},
+                     "limit": 50}""",
+            "search-has-key", """
+                    {"filter": {"field": "metadata.retention", "op": "has_key", "value": "legalHold"}, "limit": 50}""",
+            "search-tags", """
+                    {"filter": {"field": "tags", "op": "array_contains", "value": ["pii", "gold"]}, "limit": 50}""",
+            "search-range-sort", """
+                    {"filter": {"and": [
+                      {"field": "namespace", "op": "eq", "value": "models"},
+                      {"field": "metadata.metrics.accuracy", "op": "between", "value": [0.9, 0.95]}]},
+                     "sort": [{"field": "metadata.size", "direction": "desc"}], "limit": 50}""");
+    static final String PAGED_FILTER = """
+            "filter": {"and": [
+              {"field": "namespace", "op": "eq", "value": "jobs"},
+              {"field": "metadata.status", "op": "eq", "value": "failed"}]}, "limit": 100""";
+
+    /** The search requests of the mix: all by default; --requests picks some, since a slow one slows the rest. */
+    Set<String> searchRequests = new TreeSet<>(List.of("search-compound", "search-has-key", "search-tags",
+            "search-range-sort", "search-page"));
+
     void search(int worker, long iteration) throws Exception {
-        send("search-compound", "POST", "/records/search", """
-                {"filter": {"and": [
-                  {"field": "key", "op": "starts_with", "value": "assets/"},
-                  {"field": "metadata.status", "op": "eq", "value": "active"},
-                  {"field": "tags", "op": "array_contains", "value": ["prod"]}]},
-                 "limit": 50}""", null);
-        send("search-has-key", "POST", "/records/search", """
-                {"filter": {"field": "metadata.retention", "op": "has_key", "value": "legalHold"}, "limit": 50}""", null);
-        send("search-tags", "POST", "/records/search", """
-                {"filter": {"field": "tags", "op": "array_contains", "value": ["pii", "gold"]}, "limit": 50}""", null);
-        send("search-range-sort", "POST", "/records/search", """
-                {"filter": {"and": [
-                  {"field": "namespace", "op": "eq", "value": "models"},
-                  {"field": "metadata.metrics.accuracy", "op": "between", "value": [0.9, 0.95]}]},
-                 "sort": [{"field": "metadata.size", "direction": "desc"}], "limit": 50}""", null);
+        for (String request : searchRequests) {
+            if (SEARCHES.containsKey(request)) {
+                send(request, "POST", "/records/search", SEARCHES.get(request), null);
+            }
+        }
+        if (!searchRequests.contains("search-page")) {
+            return;
+        }
         // Follows nextCursor for up to five pages of failed jobs, as a client listing them would.
-        String filter = """
-                "filter": {"and": [
-                  {"field": "namespace", "op": "eq", "value": "jobs"},
-                  {"field": "metadata.status", "op": "eq", "value": "failed"}]}, "limit": 100""";
         String cursor = null;
         for (int page = 0; page < 5; page++) {
             Response response = send("search-page", "POST", "/records/search",
-                    "{" + filter + (cursor == null ? "" : ", \"cursor\": \"" + cursor + "\"") + "}", null);
+                    "{" + PAGED_FILTER + (cursor == null ? "" : ", \"cursor\": \"" + cursor + "\"") + "}", null);
             Matcher next = NEXT_CURSOR.matcher(response.body);
             if (!next.find()) {
                 break;
