@@ -178,11 +178,13 @@ class RecordsIT extends ServiceIT {
     @Test
     void exactNumbersSurviveTheRoundTrip() {
         String key = create("numbers", "\"metadata\":{\"big\":123456789012345678901234567890,\"dec\":0.1,"
-                + "\"tiny\":1e-20,\"unicode\":\"日本 \\ud83d\\ude00\"}");
+                + "\"tiny\":1e-20,\"precise\":1.00000000000000000001,\"unicode\":\"日本 \\ud83d\\ude00\"}");
         JsonNode metadata = api.get("records/" + key).json().path("metadata");
         assertEquals("123456789012345678901234567890", metadata.path("big").bigIntegerValue().toString());
         assertEquals("0.1", metadata.path("dec").decimalValue().toPlainString());
         assertEquals(0, new java.math.BigDecimal("1e-20").compareTo(metadata.path("tiny").decimalValue()));
+        assertEquals("1.00000000000000000001", metadata.path("precise").decimalValue().toPlainString(),
+                "no rounding through double on the way in or out of jsonb");
         assertEquals("日本 \uD83D\uDE00", metadata.path("unicode").asText());
     }
 
