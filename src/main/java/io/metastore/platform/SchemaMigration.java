@@ -11,6 +11,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,7 +22,8 @@ import org.flywaydb.core.Flyway;
  * Brings schema {@code metastore} up to date with {@code db/migration} when the application starts. Flyway keeps its
  * own history table inside that schema, so other services' schemas and Flyway histories in the same database are never
  * read or touched. When the database is unreachable at start, the migration is retried every few seconds and
- * readiness stays DOWN until it succeeds, so the service recovers without a restart.
+ * readiness stays DOWN until it succeeds, so the service recovers without a restart. With {@link ServiceSwitch} off
+ * nothing is migrated at all.
  */
 @Startup
 @Singleton
@@ -38,10 +40,18 @@ public class SchemaMigration {
     @Resource
     TimerService timers;
 
+    @Inject
+    ServiceSwitch serviceSwitch;
+
     private final AtomicBoolean migrated = new AtomicBoolean();
 
     @PostConstruct
     void migrateOnStart() {
+        if (!serviceSwitch.enabled()) {
+            LOG.info(() -> "Metastore is disabled (" + ServiceSwitch.PROPERTY + "=false): no schema migration, no "
+                    + "database connection; its calls answer 503 until it is redeployed with the switch on");
+            return;
+        }
         attempt();
     }
 

@@ -18,6 +18,7 @@ public class Caller {
     JsonWebToken token;
 
     private NamespaceGrants grants;
+    private String checkedNamespace;
 
     public String principal() {
         String subject = token.getSubject();
@@ -28,12 +29,14 @@ public class Caller {
     }
 
     public void requireRead(String namespace) {
+        checkedNamespace = namespace;
         if (!grants().canRead(namespace)) {
             throw ProblemException.forbidden("The caller may not read namespace " + namespace);
         }
     }
 
     public void requireWrite(String namespace) {
+        checkedNamespace = namespace;
         if (!grants().canWrite(namespace)) {
             throw ProblemException.forbidden("The caller may not write namespace " + namespace);
         }
@@ -45,6 +48,14 @@ public class Caller {
 
     public boolean canRead(String namespace) {
         return grants().canRead(namespace);
+    }
+
+    /**
+     * The namespace this request last asked a grant for, granted or not: for a single-record call, its key's namespace
+     * (the access log names it, also when the answer is 403).
+     */
+    public Optional<String> checkedNamespace() {
+        return Optional.ofNullable(checkedNamespace);
     }
 
     /** The namespaces this caller may search, or empty for all. */

@@ -1,5 +1,6 @@
 package io.metastore.security;
 
+import io.metastore.observability.RequestId;
 import io.metastore.platform.Json;
 import io.metastore.platform.Problem;
 import jakarta.servlet.annotation.WebServlet;
@@ -21,6 +22,8 @@ public class UnauthorizedProblemServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        // JAX-RS never sees this request, so the id is echoed here: callers correlate every answer, 401s included
+        response.setHeader(RequestId.HEADER, RequestId.accept(request.getHeader(RequestId.HEADER)));
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(BODY);

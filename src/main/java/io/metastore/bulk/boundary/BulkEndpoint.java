@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.metastore.bulk.control.BulkItem;
 import io.metastore.bulk.control.BulkService;
 import io.metastore.bulk.control.OperationResult;
+import io.metastore.observability.MetastoreMetrics;
 import io.metastore.platform.ProblemException;
 import io.metastore.platform.Violation;
 import io.metastore.records.control.MergePatch;
@@ -33,12 +34,16 @@ public class BulkEndpoint {
 
     private static final Set<String> REQUEST_MEMBERS = Set.of("atomic", "operations");
     private static final Set<String> OPERATION_MEMBERS = Set.of("op", "key", "metadata", "tags", "owner", "version");
+    private static final Set<String> KINDS = Set.of("create", "upsert", "patch", "delete");
 
     @Inject
     BulkService bulk;
 
     @Inject
     Caller caller;
+
+    @Inject
+    MetastoreMetrics metrics;
 
     @Inject
     @ConfigProperty(name = "metastore.bulk.max-operations", defaultValue = "1000")
@@ -69,7 +74,16 @@ public class BulkEndpoint {
         String principal = caller.principal();
         List<OperationResult> results = atomic ? bulk.applyAtomically(items, principal)
                 : bulk.applyEach(items, principal);
+        for (OperationResult result : results) {
+            metrics.bulkOperation(kind(operations.get(result.index())), result.status());
+        }
         return Response.status(atomic ? atomicStatus(results) : 200).entity(new BulkResponse(results)).build();
+    }
+
+    /** The metric label: a known kind, or "invalid", so a client cannot invent label values. */
+    private static String kind(JsonNode operation) {
+        String op = operation.path("op").asText("").toLowerCase(Locale.ROOT);
+        return KINDS.contains(op) ? op : "invalid";
     }
 
     private static boolean atomic(JsonNode value) {

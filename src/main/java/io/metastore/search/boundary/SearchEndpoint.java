@@ -1,6 +1,7 @@
 package io.metastore.search.boundary;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.metastore.observability.MetastoreMetrics;
 import io.metastore.search.control.Projection;
 import io.metastore.search.control.SearchPage;
 import io.metastore.search.control.SearchQuery;
@@ -9,6 +10,7 @@ import io.metastore.search.control.SearchService;
 import io.metastore.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 
 /**
  * {@code POST /records/search} (routed from the records resource, so that "search" stays usable as a namespace).
@@ -23,13 +25,27 @@ public class SearchEndpoint {
     @Inject
     Caller caller;
 
+    @Inject
+    MetastoreMetrics metrics;
+
     private final SearchRequestParser parser = new SearchRequestParser();
 
     public SearchResponse handle(JsonNode body) {
         SearchQuery query = parser.parse(body);
-        SearchPage page = searches.search(query, caller.readableNamespaces());
+        SearchPage page = timed(query);
+        metrics.searchAnswered(page.items().size());
         Projection projection = new Projection(query.fields());
         return new SearchResponse(page.items().stream().map(projection::apply).toList(), page.nextCursor(),
                 page.total());
+    }
+
+    /** Failed searches count too: a statement that hits its time limit is exactly what the histogram should show. */
+    private SearchPage timed(SearchQuery query) {
+        long started = System.nanoTime();
+        try {
+            return searches.search(query, caller.readableNamespaces());
+        } finally {
+            metrics.searchRan(Duration.ofNanos(System.nanoTime() - started));
+        }
     }
 }

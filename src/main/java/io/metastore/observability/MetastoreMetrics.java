@@ -1,0 +1,60 @@
+package io.metastore.observability;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * Every application metric Metastore publishes on {@code /metrics}, in one place so that names and labels stay
+ * consistent with docs/operations.md. Bucket boundaries live in META-INF/microprofile-config.properties, where an
+ * operator can override them without a rebuild. Label values come from closed sets (route templates, HTTP methods and
+ * statuses, bulk operation kinds), never from request content, so the number of series stays bounded.
+ */
+@ApplicationScoped
+public class MetastoreMetrics {
+
+    static final String REQUESTS = "metastore.requests";
+    static final String REQUEST_DURATION = "metastore.request.duration";
+    static final String SEARCH_DURATION = "metastore.search.duration";
+    static final String SEARCH_ROWS = "metastore.search.rows";
+    static final String BULK_OPERATIONS = "metastore.bulk.operations";
+
+    private static final Metadata REQUESTS_META = Metadata.builder().withName(REQUESTS)
+            .withDescription("HTTP requests answered by the Metastore resources, by route template, method and status")
+            .build();
+    private static final Metadata REQUEST_DURATION_META = Metadata.builder().withName(REQUEST_DURATION)
+            .withDescription("Time to answer a Metastore request, by route template and method").build();
+    private static final Metadata SEARCH_DURATION_META = Metadata.builder().withName(SEARCH_DURATION)
+            .withDescription("Time a search spends compiling and running its SQL, failures included").build();
+    private static final Metadata SEARCH_ROWS_META = Metadata.builder().withName(SEARCH_ROWS)
+            .withDescription("Items returned by one search page").build();
+    private static final Metadata BULK_OPERATIONS_META = Metadata.builder().withName(BULK_OPERATIONS)
+            .withDescription("Bulk operations by kind (create, upsert, patch, delete, invalid) and resulting status")
+            .build();
+
+    @Inject
+    MetricRegistry registry;
+
+    void request(String route, String method, int status, Duration elapsed) {
+        Tag routeTag = new Tag("route", route);
+        Tag methodTag = new Tag("method", method);
+        registry.counter(REQUESTS_META, routeTag, methodTag, new Tag("status", Integer.toString(status))).inc();
+        registry.timer(REQUEST_DURATION_META, routeTag, methodTag).update(elapsed);
+    }
+
+    public void searchRan(Duration elapsed) {
+        registry.timer(SEARCH_DURATION_META).update(elapsed);
+    }
+
+    public void searchAnswered(int rows) {
+        registry.histogram(SEARCH_ROWS_META).update(rows);
+    }
+
+    /** @param kind one of create, upsert, patch, delete or invalid; never the raw {@code op} a client sent */
+    public void bulkOperation(String kind, int status) {
+        registry.counter(BULK_OPERATIONS_META, new Tag("op", kind), new Tag("status", Integer.toString(status))).inc();
+    }
+}

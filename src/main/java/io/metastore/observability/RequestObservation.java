@@ -1,0 +1,73 @@
+package io.metastore.observability;
+
+import io.metastore.security.Caller;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+import java.security.Principal;
+import java.time.Duration;
+
+/**
+ * Measures and logs every request that reaches JAX-RS: the request half runs before matching and before any other
+ * filter (so a body refused with 413 is still timed and carries its id), the response half runs for every answer,
+ * errors from exception mappers included. Requests the container refuses before JAX-RS (a missing or invalid token:
+ * 401) never reach it; {@code UnauthorizedProblemServlet} still echoes their request id.
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 100)
+public class RequestObservation implements ContainerRequestFilter, ContainerResponseFilter {
+
+    private static final String STARTED = RequestObservation.class.getName() + ".started";
+    private static final String REQUEST_ID = RequestObservation.class.getName() + ".requestId";
+    private static final String NONE = "-";
+
+    @Inject
+    MetastoreMetrics metrics;
+
+    @Inject
+    Caller caller;
+
+    @Context
+    ResourceInfo matched;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        request.setProperty(STARTED, System.nanoTime());
+        request.setProperty(REQUEST_ID, RequestId.accept(request.getHeaderString(RequestId.HEADER)));
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        Object started = request.getProperty(STARTED);
+        Duration elapsed = Duration.ofNanos(started instanceof Long t ? System.nanoTime() - t : 0);
+        Object id = request.getProperty(REQUEST_ID);
+        String requestId = id instanceof String s ? s : RequestId.accept(null);
+        response.getHeaders().putSingle(RequestId.HEADER, requestId);
+
+        String route = RouteTemplate.of(matched);
+        String method = request.getMethod();
+        metrics.request(route, method, response.getStatus(), elapsed);
+        AccessLog.write(new AccessLog.Entry(requestId, principal(request), namespace(route), route, method,
+                response.getStatus(), elapsed.toNanos() / 1000 / 1000.0));
+    }
+
+    private static String principal(ContainerRequestContext request) {
+        Principal principal = request.getSecurityContext().getUserPrincipal();
+        return principal == null || principal.getName() == null ? NONE : principal.getName();
+    }
+
+    /** Single-record routes only: a search or bulk call may span namespaces, so one name would mislead. */
+    private String namespace(String route) {
+        boolean singleRecord = route.equals("/records") || route.equals("/records/{key}");
+        return singleRecord ? caller.checkedNamespace().orElse(NONE) : NONE;
+    }
+}

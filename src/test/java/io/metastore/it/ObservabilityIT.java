@@ -1,0 +1,125 @@
+package io.metastore.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.metastore.it.support.Api;
+import io.metastore.it.support.Deployments;
+import io.metastore.it.support.ServerLog;
+import io.metastore.it.support.Tokens;
+import io.metastore.platform.Json;
+import java.net.URL;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Metrics on /metrics, the JSON access line in messages.log and the X-Request-Id echo, on the real server. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ObservabilityIT {
+
+    private static final String SECRET = "metadata-secret-" + UUID.randomUUID();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.metastore();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private final String token = Tokens.token("obs-alice", "obs:write");
+
+    private Api api() {
+        return new Api(base, token);
+    }
+
+    @Test
+    void metricsCountRequestsByRouteTemplateWithBucketsAndNeverNameAKey() throws Exception {
+        String name = "m-" + UUID.randomUUID();
+        assertEquals(201, api().post("records", "{\"key\":\"obs/" + name + "\",\"metadata\":{}}").status());
+        assertEquals(200, api().get("records/obs/" + name).status());
+        assertEquals(404, api().get("records/obs/absent-" + name).status());
+        assertEquals(200, api().post("records/search", "{\"filter\":{\"field\":\"key\",\"op\":\"eq\","
+                + "\"value\":\"obs/" + name + "\"}}").status());
+        assertEquals(200, api().post("records/bulk", "{\"atomic\":false,\"operations\":[{\"op\":\"upsert\","
+                + "\"key\":\"obs/" + name + "\",\"metadata\":{}},{\"op\":\"frobnicate\",\"key\":\"obs/x\"}]}").status());
+        assertEquals(404, api().get("no-such-resource").status());
+
+        String metrics = new Api(new URL(base, "/"), null).get("metrics").body();
+        List<String> samples = metrics.lines().filter(line -> !line.startsWith("#")).toList();
+        assertSample(samples, "metastore_requests_total{", "route=\"/records\"", "method=\"POST\"", "status=\"201\"");
+        assertSample(samples, "metastore_requests_total{", "route=\"/records/{key}\"", "method=\"GET\"", "status=\"200\"");
+        assertSample(samples, "metastore_requests_total{", "route=\"/records/{key}\"", "method=\"GET\"", "status=\"404\"");
+        assertSample(samples, "metastore_requests_total{", "route=\"/records/search\"", "status=\"200\"");
+        assertSample(samples, "metastore_requests_total{", "route=\"/records/bulk\"", "status=\"200\"");
+        assertSample(samples, "metastore_requests_total{", "route=\"unmatched\"", "status=\"404\"");
+        assertSample(samples, "metastore_request_duration_seconds_bucket{", "route=\"/records/{key}\"", "le=\"0.005\"");
+        assertSample(samples, "metastore_request_duration_seconds_bucket{", "route=\"/records/{key}\"", "le=\"5.0\"");
+        assertSample(samples, "metastore_search_duration_seconds_bucket{", "le=\"0.25\"");
+        assertSample(samples, "metastore_search_rows_bucket{", "le=\"1.0\"");
+        assertSample(samples, "metastore_bulk_operations_total{", "op=\"upsert\"", "status=\"200\"");
+        assertSample(samples, "metastore_bulk_operations_total{", "op=\"invalid\"", "status=\"400\"");
+        assertSample(samples, "connectionpool_", "datasource=\"jdbc_metastore\"");
+        assertFalse(metrics.contains(name), "a record name leaked into /metrics");
+        assertFalse(metrics.contains("frobnicate"), "a client-chosen op leaked into a label");
+    }
+
+    @Test
+    void accessLineIsJsonWithIdentifiersAndTimingsButNoContentOrToken() throws Exception {
+        String requestId = "it-" + UUID.randomUUID();
+        Api.Reply created = api().post("records", "{\"key\":\"obs/log-" + requestId + "\",\"metadata\":{\"s\":\""
+                + SECRET + "\"}}", "X-Request-Id", requestId);
+        assertEquals(201, created.status(), created::toString);
+        assertEquals(requestId, created.header("X-Request-Id"));
+
+        String line = ServerLog.await(l -> l.contains(requestId) && l.contains("io.metastore.access"))
+                .orElseThrow(() -> new AssertionError("no access line for " + requestId + " in " + ServerLog.file()));
+        JsonNode record = Json.MAPPER.readTree(line);
+        assertEquals("io.metastore.access", record.path("module").asText());
+        JsonNode access = Json.MAPPER.readTree(record.path("message").asText());
+        assertEquals(requestId, access.path("requestId").asText());
+        assertEquals("obs-alice", access.path("principal").asText());
+        assertEquals("obs", access.path("namespace").asText());
+        assertEquals("/records", access.path("route").asText());
+        assertEquals("POST", access.path("method").asText());
+        assertEquals(201, access.path("status").asInt());
+        assertTrue(access.path("durationMs").isNumber() && access.path("durationMs").doubleValue() > 0, access::toString);
+
+        String log = ServerLog.text();
+        assertFalse(log.contains(SECRET), "metadata content reached messages.log");
+        assertFalse(log.contains(token), "a bearer token reached messages.log");
+        assertFalse(log.contains(token.substring(token.lastIndexOf('.') + 1)), "a token signature reached messages.log");
+    }
+
+    @Test
+    void requestIdIsEchoedWhenSaneAndReplacedOtherwiseOnEveryAnswer() throws Exception {
+        assertEquals("abc-123", api().get("records/obs/absent", "X-Request-Id", "abc-123").header("X-Request-Id"));
+        assertEquals("on-error", api().get("records/no-slash-no-key", "X-Request-Id", "on-error")
+                .header("X-Request-Id"), "400 answers carry it too");
+        String tooLong = "x".repeat(129);
+        String replaced = api().get("records/obs/absent", "X-Request-Id", tooLong).header("X-Request-Id");
+        assertNotEquals(tooLong, replaced);
+        assertEquals(replaced, UUID.fromString(replaced).toString());
+        String generated = api().get("records/obs/absent").header("X-Request-Id");
+        assertEquals(generated, UUID.fromString(generated).toString());
+        Api.Reply unauthorized = new Api(base, null).get("records/obs/absent", "X-Request-Id", "no-token");
+        assertEquals(401, unauthorized.status());
+        assertEquals("no-token", unauthorized.header("X-Request-Id"), "the container's 401 echoes it too");
+    }
+
+    private static void assertSample(List<String> samples, String prefix, String... labels) {
+        assertTrue(samples.stream().anyMatch(s -> s.startsWith(prefix) && List.of(labels).stream().allMatch(s::contains)),
+                () -> "no sample " + prefix + String.join(",", labels) + "} in\n" + String.join("\n", samples.stream()
+                        .filter(s -> s.startsWith(prefix.substring(0, Math.min(prefix.length(), 12)))).toList()));
+    }
+}

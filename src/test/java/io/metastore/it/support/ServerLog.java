@@ -1,0 +1,81 @@
+package io.metastore.it.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The test server's messages.log, read as the text an operator's log shipper would see. Liberty writes it
+ * asynchronously, so lookups poll for a while instead of reading once.
+ */
+public final class ServerLog {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    private ServerLog() {
+    }
+
+    public static Path file() {
+        String serverDir = System.getProperty("metastore.test.server.dir");
+        if (serverDir == null) {
+            throw new IllegalStateException("Run the integration tests through mvn verify (metastore.test.server.dir)");
+        }
+        return Path.of(serverDir, "logs", "messages.log");
+    }
+
+    public static String text() {
+        try {
+            return Files.readString(file(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + file(), e);
+        }
+    }
+
+    public static List<String> lines() {
+        return text().lines().toList();
+    }
+
+    /** The first line that matches, waiting until Liberty has written it; empty when it never appears. */
+    public static Optional<String> await(Predicate<String> wanted) {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        do {
+            Optional<String> line = lines().stream().filter(wanted).findFirst();
+            if (line.isPresent()) {
+                return line;
+            }
+            pause();
+        } while (Instant.now().isBefore(deadline));
+        return Optional.empty();
+    }
+
+    /** Waits until more lines than {@code before} contain {@code text}. */
+    public static boolean awaitMore(String text, long before) {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        do {
+            if (count(text) > before) {
+                return true;
+            }
+            pause();
+        } while (Instant.now().isBefore(deadline));
+        return false;
+    }
+
+    public static long count(String text) {
+        return lines().stream().filter(line -> line.contains(text)).count();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
