@@ -7,35 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.metastore.it.support.Api;
-import io.metastore.it.support.Deployments;
+import io.metastore.it.support.ServiceIT;
 import io.metastore.it.support.ServerLog;
 import io.metastore.it.support.Tokens;
 import io.metastore.platform.Json;
-import java.net.URL;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Metrics on /metrics, the JSON access line in messages.log and the X-Request-Id echo, on the real server. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ObservabilityIT {
+class ObservabilityIT extends ServiceIT {
 
     private static final String SECRET = "metadata-secret-" + UUID.randomUUID();
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.metastore();
-    }
 
-    @ArquillianResource
-    URL base;
 
     private final String token = Tokens.token("obs-alice", "obs:write");
 
@@ -55,7 +40,7 @@ class ObservabilityIT {
                 + "\"key\":\"obs/" + name + "\",\"metadata\":{}},{\"op\":\"frobnicate\",\"key\":\"obs/x\"}]}").status());
         assertEquals(404, api().get("no-such-resource").status());
 
-        String metrics = new Api(new URL(base, "/"), null).get("metrics").body();
+        String metrics = server().get("metrics").body();
         List<String> samples = metrics.lines().filter(line -> !line.startsWith("#")).toList();
         assertSample(samples, "metastore_requests_total{", "route=\"/records\"", "method=\"POST\"", "status=\"201\"");
         assertSample(samples, "metastore_requests_total{", "route=\"/records/{key}\"", "method=\"GET\"", "status=\"200\"");
