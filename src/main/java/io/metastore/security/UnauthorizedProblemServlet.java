@@ -1,6 +1,5 @@
 package io.metastore.security;
 
-import io.metastore.platform.Json;
 import io.metastore.platform.Problem;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -15,14 +14,11 @@ import java.io.IOException;
 @WebServlet("/problems/unauthorized")
 public class UnauthorizedProblemServlet extends HttpServlet {
 
-    private static final String BODY = Json.write(Problem.of(401, "unauthorized", "Unauthorized",
-            "A valid bearer token is required: an RS256 JWT from a trusted issuer, within its validity period"));
+    private static final Problem UNAUTHORIZED = Problem.of(401, "unauthorized", "Unauthorized",
+            "A valid bearer token is required: an RS256 JWT from a trusted issuer, within its validity period");
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(BODY);
+        UNAUTHORIZED.writeTo(response);
     }
 }
