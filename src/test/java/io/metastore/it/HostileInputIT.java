@@ -2,6 +2,7 @@ package io.metastore.it;
 
 import static io.metastore.it.support.Problems.assertClientProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,7 +40,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Ten thousand malformed and adversarial requests (a fixed seed, so any failure replays) against every
  * {@code /records} call: each is refused with a 4xx problem (or, for a bulk whose operations fail, the bulk answer
- * carrying each operation's problem), none answers 5xx, the server stays ready, and not one row changes.
+ * carrying each operation's problem), none answers 5xx, the server stays ready, and not one row changes. The one
+ * exception to problem+json is Liberty's own 400 for percent-encoded control characters in the path
+ * ({@link Answer#CONTAINER_400}).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -132,6 +135,12 @@ class HostileInputIT {
     }
 
     private static void assertRefused(Request request, Api.Reply reply) {
+        if (request.answer() == Answer.CONTAINER_400) {
+            // known limit of Liberty (see HostileCorpus.Answer): a 400 all the same, and nothing of ours leaks
+            assertEquals(400, reply.status(), reply::toString);
+            assertFalse(reply.body().contains("Exception") || reply.body().contains("\tat "), reply::toString);
+            return;
+        }
         if (request.answer() == Answer.PROBLEM || reply.contentType() != null
                 && reply.contentType().startsWith("application/problem+json")) {
             assertClientProblem(reply);

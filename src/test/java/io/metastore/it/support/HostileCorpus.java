@@ -19,8 +19,16 @@ public final class HostileCorpus {
         /** a 4xx application/problem+json */
         PROBLEM,
         /** a 4xx bulk answer whose results carry each operation's status and problem (the bulk contract) */
-        BULK_RESULTS
+        BULK_RESULTS,
+        /**
+         * Liberty's own 400: its web container refuses a path with a percent-encoded C0 control character or DEL
+         * (CWWWC0005I) before the application runs, and its page for that ignores the application's error pages
+         */
+        CONTAINER_400
     }
+
+    private static final java.util.regex.Pattern ENCODED_CONTROL = java.util.regex.Pattern.compile(
+            "%(?:[01][0-9A-Fa-f]|7[Ff])");
 
     /** Who sends the request. */
     public enum Caller { WRITER, ANONYMOUS, FOREIGN, GARBAGE_TOKEN }
@@ -379,7 +387,11 @@ public final class HostileCorpus {
         String contentType = method.equals("PATCH") ? "application/merge-patch+json"
                 : method.equals("PUT") ? "application/json" : null;
         byte[] body = contentType == null ? null : utf8("{\"metadata\":{}}");
-        return new Request("hostile-path", Caller.WRITER, method, path, contentType, body, List.of(), Answer.PROBLEM);
+        return new Request("hostile-path", Caller.WRITER, method, path, contentType, body, List.of(), refusalOf(path));
+    }
+
+    private static Answer refusalOf(String path) {
+        return ENCODED_CONTROL.matcher(path).find() ? Answer.CONTAINER_400 : Answer.PROBLEM;
     }
 
     private Request oversized(String endpoint) {
@@ -492,8 +504,9 @@ public final class HostileCorpus {
     /** A call on one key; GET and DELETE carry no body. */
     private Request onKey(String category, String endpoint, String key, String body) {
         boolean bodyless = endpoint.equals("get") || endpoint.equals("delete");
-        return new Request(category, Caller.WRITER, method(endpoint), "records/" + percentEncoded(key),
-                bodyless ? null : contentType(endpoint), bodyless ? null : utf8(body), List.of(), Answer.PROBLEM);
+        String path = "records/" + percentEncoded(key);
+        return new Request(category, Caller.WRITER, method(endpoint), path, bodyless ? null : contentType(endpoint),
+                bodyless ? null : utf8(body), List.of(), refusalOf(path));
     }
 
     private String path(String endpoint) {
