@@ -70,7 +70,8 @@ class TwoInstancesIT {
         List<String> expected;
         try (Stream<Path> files = Files.list(Path.of("db/migration"))) {
             expected = files.map(f -> f.getFileName().toString()).filter(f -> f.matches("V\\d+__.*\\.sql"))
-                    .map(f -> f.substring(1, f.indexOf("__")) + " true").sorted().toList();
+                    .map(f -> f.substring(1, f.indexOf("__")))
+                    .sorted(java.util.Comparator.comparingInt(Integer::parseInt)).map(v -> v + " true").toList();
         }
         assertEquals(expected, query(database, "SELECT version || ' ' || success FROM metastore.flyway_schema_history"
                 + " WHERE version IS NOT NULL ORDER BY installed_rank"), "one successful row per migration");
@@ -78,6 +79,8 @@ class TwoInstancesIT {
         for (ExtraServer server : servers) {
             List<String> lines = server.logLines("migrations applied now");
             assertEquals(1, lines.size(), () -> server.base() + " logged its migration once: " + lines);
+            String latest = expected.get(expected.size() - 1).split(" ")[0];
+            assertTrue(lines.get(0).contains("is at version " + latest + " "), lines.get(0));
             Matcher count = APPLIED.matcher(lines.get(0));
             assertTrue(count.find(), lines.get(0));
             applied += Integer.parseInt(count.group(1));
