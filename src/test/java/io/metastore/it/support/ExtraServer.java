@@ -52,18 +52,8 @@ public final class ExtraServer implements AutoCloseable {
             copyRecursively(template.resolve("dev"), directory.resolve("dev"));
             Files.copy(Path.of("target/metastore.war"), directory.resolve("dropins/metastore.war"));
             int port = freePort();
-            // sorts after the plugin's variables file, so its port wins
-            Files.writeString(directory.resolve("configDropins/overrides/metastore-extra-server.xml"), """
-                    <?xml version="1.0" encoding="UTF-8"?>
-                    <!-- Written by an integration test that runs several Metastore instances on one database -->
-                    <server>
-                      <variable name="default.http.port" value="%d"/>
-                      <variable name="default.https.port" value="-1"/>
-                      <variable name="METASTORE_DB_URL" value="%s"/>
-                      <variable name="METASTORE_DB_USER" value="%s"/>
-                      <variable name="METASTORE_DB_PASSWORD" value="%s"/>
-                    </server>
-                    """.formatted(port, xml(database.url()), xml(database.user()), xml(database.password())));
+            ServerOverride.write(directory.resolve("configDropins/overrides/metastore-extra-server.xml"),
+                    String.valueOf(port), database.url(), database);
             return new ExtraServer(name, directory, port);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot lay out server " + name, e);
@@ -144,10 +134,6 @@ public final class ExtraServer implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
-    }
-
-    private static String xml(String value) {
-        return value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
     }
 
     private static void copyRecursively(Path from, Path to) throws IOException {
