@@ -1,8 +1,10 @@
 package io.metastore.platform;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.List;
 
 /** The RFC 9457 body every error response carries. */
@@ -23,5 +25,13 @@ public record Problem(String type, String title, int status, String detail, List
 
     public Response toResponse() {
         return Response.status(status).type(PROBLEM_JSON).entity(this).build();
+    }
+
+    /** For answers the servlet container produces before JAX-RS runs (web.xml error pages). */
+    public void writeTo(HttpServletResponse response) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(Json.write(this));
     }
 }

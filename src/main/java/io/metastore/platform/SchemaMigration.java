@@ -71,7 +71,10 @@ public class SchemaMigration {
                     .load()
                     .migrate();
             migrated.set(true);
-            LOG.info(() -> "Schema " + SCHEMA + " is at version " + result.targetSchemaVersion
+            // Flyway leaves the target version null when there was nothing to apply (another instance did it)
+            String version = result.targetSchemaVersion != null ? result.targetSchemaVersion
+                    : result.initialSchemaVersion;
+            LOG.info(() -> "Schema " + SCHEMA + " is at version " + version
                     + " (" + result.migrationsExecuted + " migrations applied now)");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Metastore cannot migrate its schema (" + rootMessage(e) + "); check METASTORE_DB_URL "

@@ -1,7 +1,6 @@
 package io.metastore.security;
 
 import io.metastore.observability.RequestId;
-import io.metastore.platform.Json;
 import io.metastore.platform.Problem;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -16,16 +15,13 @@ import java.io.IOException;
 @WebServlet("/problems/unauthorized")
 public class UnauthorizedProblemServlet extends HttpServlet {
 
-    private static final String BODY = Json.write(Problem.of(401, "unauthorized", "Unauthorized",
-            "A valid bearer token is required: an RS256 JWT from a trusted issuer, within its validity period"));
+    private static final Problem UNAUTHORIZED = Problem.of(401, "unauthorized", "Unauthorized",
+            "A valid bearer token is required: an RS256 JWT from a trusted issuer, within its validity period");
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         // JAX-RS never sees this request, so the id is echoed here: callers correlate every answer, 401s included
         response.setHeader(RequestId.HEADER, RequestId.accept(request.getHeader(RequestId.HEADER)));
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(BODY);
+        UNAUTHORIZED.writeTo(response);
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,7 @@ class DatabaseOutageIT extends ServiceIT {
         Api server = server();
         Map<String, Integer> acknowledged = new ConcurrentHashMap<>();
         Set<Integer> statuses = ConcurrentHashMap.newKeySet();
+        AtomicLong slowestNanos = new AtomicLong();
         AtomicBoolean running = new AtomicBoolean(true);
         ExecutorService load = Executors.newFixedThreadPool(WRITERS);
         List<Future<?>> writers = new ArrayList<>();
@@ -54,7 +56,9 @@ class DatabaseOutageIT extends ServiceIT {
             writers.add(load.submit(() -> {
                 for (int i = 0; running.get() && i < 100_000; i++) {
                     String key = ns + "/w" + writer + "-" + i;
+                    long sent = System.nanoTime();
                     Api.Reply reply = api.put("records/" + key, "{\"metadata\":{\"i\":" + i + "}}");
+                    slowestNanos.accumulateAndGet(System.nanoTime() - sent, Math::max);
                     statuses.add(reply.status());
                     if (reply.status() == 201) {
                         acknowledged.put(key, i);
@@ -88,6 +92,9 @@ class DatabaseOutageIT extends ServiceIT {
         }
         assertTrue(statuses.stream().allMatch(s -> s == 201 || s == 503), () -> "statuses under outage: " + statuses);
         assertTrue(statuses.contains(503), "the outage was seen by the writers");
+        // no request hangs: the worst case is a pool wait (5 s) plus a connect timeout (3 s), far below this bound
+        Duration slowest = Duration.ofNanos(slowestNanos.get());
+        assertTrue(slowest.compareTo(FAIL_FAST.multipliedBy(2)) < 0, () -> "slowest write took " + slowest);
         List<String> stored = Rows.strings("SELECT key FROM metastore.metastore_records WHERE key >= ? AND key < ?",
                 ns + "/", ns + "0");
         assertTrue(stored.containsAll(acknowledged.keySet()),

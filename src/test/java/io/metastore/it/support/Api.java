@@ -56,9 +56,20 @@ public final class Api {
 
     /** Any call; headers are name/value pairs. The path is relative to the application root. */
     public Reply send(String method, String path, String contentType, String body, String... headers) {
+        return exchange(method, path, contentType, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body), headers);
+    }
+
+    /** A call whose body is raw bytes, which need not be valid UTF-8 (or JSON). */
+    public Reply sendBytes(String method, String path, String contentType, byte[] body, String... headers) {
+        return exchange(method, path, contentType, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body), headers);
+    }
+
+    private Reply exchange(String method, String path, String contentType, HttpRequest.BodyPublisher body,
+                           String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

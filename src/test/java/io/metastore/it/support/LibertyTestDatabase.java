@@ -80,22 +80,10 @@ public class LibertyTestDatabase implements LauncherSessionListener {
     }
 
     private void writeServerOverride(Path serverDir) {
-        String xml = """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <!-- Written by the integration tests: this run's own database, dropped when the run ends -->
-                <server>
-                  <variable name="default.http.port" value="%s"/>
-                  <variable name="default.https.port" value="-1"/>
-                  <variable name="METASTORE_DB_URL" value="%s"/>
-                  <variable name="METASTORE_DB_USER" value="%s"/>
-                  <variable name="METASTORE_DB_PASSWORD" value="%s"/>
-                </server>
-                """.formatted(System.getProperty("metastore.test.http.port", "9180"),
-                        escape(database.urlVia("127.0.0.1", proxy.port())), escape(database.user()), escape(database.password()));
+        override = serverDir.resolve(OVERRIDE_FILE);
         try {
-            override = serverDir.resolve(OVERRIDE_FILE);
-            Files.createDirectories(override.getParent());
-            Files.writeString(override, xml);
+            ServerOverride.write(override, System.getProperty("metastore.test.http.port", "9180"),
+                    database.urlVia("127.0.0.1", proxy.port()), database);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot configure the test server in " + serverDir, e);
         }
@@ -108,9 +96,5 @@ public class LibertyTestDatabase implements LauncherSessionListener {
         } catch (IOException e) {
             System.err.println("Could not delete " + override + ": " + e.getMessage());
         }
-    }
-
-    private static String escape(String value) {
-        return value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
     }
 }

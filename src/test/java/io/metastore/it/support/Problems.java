@@ -12,6 +12,12 @@ public final class Problems {
     private Problems() {
     }
 
+    /** The reply is a refusal of the client's request (4xx) with a well-formed problem+json body. */
+    public static JsonNode assertClientProblem(Api.Reply reply) {
+        assertTrue(reply.status() >= 400 && reply.status() < 500, () -> "not a 4xx: " + reply);
+        return assertProblem(reply.status(), reply);
+    }
+
     /** The reply has this status and a well-formed problem+json body that leaks no stack trace. */
     public static JsonNode assertProblem(int status, Api.Reply reply) {
         assertEquals(status, reply.status(), () -> "unexpected answer: " + reply);

@@ -1,0 +1,25 @@
+package io.metastore.platform;
+
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * The body of the container's own 400 (web.xml error page). Liberty refuses some requests before JAX-RS sees them, a
+ * path with percent-encoded control characters or a Content-Type header that is no media type, and would answer with
+ * an HTML or ad-hoc JSON page; clients get problem+json like every other error instead.
+ */
+@WebServlet("/problems/malformed-request")
+public class MalformedRequestProblemServlet extends HttpServlet {
+
+    private static final Problem MALFORMED = Problem.of(400, "malformed-request", "Bad request",
+            "The request cannot be read: its path or its headers are malformed (for instance a percent-encoded "
+                    + "control character in the key, or a Content-Type that is no media type)");
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        MALFORMED.writeTo(response);
+    }
+}

@@ -1,0 +1,168 @@
+package io.metastore.it;
+
+import static io.metastore.it.support.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.metastore.it.support.Api;
+import io.metastore.it.support.Deployments;
+import io.metastore.it.support.Rows;
+import io.metastore.it.support.Tokens;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The limits that protect the shared database, at their boundaries and with their documented errors (docs/limits.md).
+ * The statement timeout and the pool wait are shown for real: a test connection holds an exclusive lock on the
+ * records table, so searches and writes block inside PostgreSQL exactly as a slow statement would. Body size and
+ * bulk size are covered by InputValidationIT and BulkIT.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class LimitsIT {
+
+    /** The server's defaults: metastore.search.statement-timeout and METASTORE_DB_POOL_WAIT, both 5 s. */
+    private static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration POOL_WAIT = Duration.ofSeconds(5);
+    private static final int POOL_MAX = 20;
+    /** Generous slack for a loaded CI machine; what matters is "bounded", not "exact". */
+    private static final Duration SLACK = Duration.ofSeconds(10);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.metastore();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+    String ns;
+
+    @BeforeEach
+    void setUp() {
+        ns = "limits-" + UUID.randomUUID().toString().substring(0, 8);
+        api = new Api(base, Tokens.token("svc", ns + ":write"));
+    }
+
+    @Test
+    void jsonNestsAtMost128Levels() {
+        assertEquals(201, api.put("records/" + ns + "/deep", "{\"metadata\":" + nested(127) + "}").status(),
+                "128 levels, counting the body itself");
+        JsonNode problem = assertProblem(400, api.put("records/" + ns + "/deeper", "{\"metadata\":" + nested(128) + "}"));
+        assertTrue(problem.path("detail").asText().contains("nesting depth"), problem::toString);
+    }
+
+    @Test
+    void filtersNestAtMost32Levels() {
+        assertEquals(200, search("{\"filter\":" + notted(31) + "}").status(), "32 levels");
+        assertEquals(List.of("filter" + ".not".repeat(32)),
+                assertProblem(400, search("{\"filter\":" + notted(32) + "}")).findValuesAsText("path"));
+    }
+
+    @Test
+    void pagesHoldOneTo1000Records() {
+        assertEquals(200, search("{\"limit\":1}").status());
+        assertEquals(200, search("{\"limit\":1000}").status());
+        for (String limit : List.of("0", "1001", "-1", "\"x\"")) {
+            assertEquals(List.of("limit"), assertProblem(400, search("{\"limit\":" + limit + "}"))
+                    .findValuesAsText("path"), limit);
+        }
+    }
+
+    @Test
+    void aSearchPastTheStatementTimeoutAnswers503() throws Exception {
+        try (Connection blocker = lockRecordsTable()) {
+            long started = System.nanoTime();
+            JsonNode problem = assertProblem(503, search("{\"filter\":{\"field\":\"key\",\"op\":\"starts_with\","
+                    + "\"value\":\"" + ns + "/\"}}"));
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertEquals("urn:metastore:problem:statement-timeout", problem.path("type").asText());
+            assertTrue(took.compareTo(STATEMENT_TIMEOUT.minusMillis(500)) > 0
+                    && took.compareTo(STATEMENT_TIMEOUT.plus(SLACK)) < 0, () -> "answered after " + took);
+            blocker.rollback();
+        }
+    }
+
+    @Test
+    void aRequestFindingThePoolExhaustedAnswers503AfterTheWait() throws Exception {
+        ExecutorService holders = Executors.newFixedThreadPool(POOL_MAX);
+        try (Connection blocker = lockRecordsTable()) {
+            // each write holds a pooled connection while PostgreSQL makes it wait for the table lock
+            List<Future<Api.Reply>> writes = new ArrayList<>();
+            for (int i = 0; i < POOL_MAX; i++) {
+                String key = ns + "/held-" + i;
+                writes.add(holders.submit(() -> api.put("records/" + key, "{\"metadata\":{}}")));
+            }
+            awaitLockWaiters(POOL_MAX);
+
+            long started = System.nanoTime();
+            JsonNode problem = assertProblem(503, api.get("records/" + ns + "/anything"));
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertEquals("urn:metastore:problem:database-unavailable", problem.path("type").asText());
+            assertTrue(took.compareTo(POOL_WAIT.minusMillis(500)) > 0 && took.compareTo(POOL_WAIT.plus(SLACK)) < 0,
+                    () -> "answered after " + took);
+
+            blocker.rollback(); // the held writes go through once the lock is gone
+            for (Future<Api.Reply> write : writes) {
+                assertEquals(201, write.get().status(), () -> "held write");
+            }
+        } finally {
+            holders.shutdownNow();
+        }
+        assertEquals(POOL_MAX, Rows.count(ns + "/held-"));
+    }
+
+    private Api.Reply search(String body) {
+        return api.post("records/search", body);
+    }
+
+    /** A connection holding ACCESS EXCLUSIVE on the records table until it rolls back or closes. */
+    private static Connection lockRecordsTable() throws Exception {
+        Connection connection = Rows.connect();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("LOCK TABLE metastore.metastore_records IN ACCESS EXCLUSIVE MODE");
+        }
+        return connection;
+    }
+
+    private static void awaitLockWaiters(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long waiting = 0;
+        while (System.nanoTime() < deadline) {
+            waiting = Long.parseLong(Rows.strings("SELECT count(*)::text FROM pg_stat_activity WHERE datname ="
+                    + " current_database() AND application_name = 'metastore' AND wait_event_type = 'Lock'").get(0));
+            if (waiting >= count) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("only " + waiting + " of " + count + " writes reached the lock");
+    }
+
+    private static String nested(int depth) {
+        return "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
+    }
+
+    private static String notted(int nots) {
+        return "{\"not\":".repeat(nots) + "{\"field\":\"metadata.a\",\"op\":\"exists\"}" + "}".repeat(nots);
+    }
+}

@@ -1,0 +1,36 @@
+package io.metastore.it.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A configDropins override that gives a test's Liberty server its HTTP port and its database. Liberty reads overrides
+ * in name order, so the file name must sort after liberty-maven-plugin's {@code liberty-plugin-variable-config.xml}.
+ */
+final class ServerOverride {
+
+    private ServerOverride() {
+    }
+
+    static void write(Path file, String httpPort, String databaseUrl, TestDatabase database) throws IOException {
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <!-- Written by the integration tests: a database of the test run, dropped when the run ends -->
+                <server>
+                  <variable name="default.http.port" value="%s"/>
+                  <variable name="default.https.port" value="-1"/>
+                  <variable name="METASTORE_DB_URL" value="%s"/>
+                  <variable name="METASTORE_DB_USER" value="%s"/>
+                  <variable name="METASTORE_DB_PASSWORD" value="%s"/>
+                </server>
+                """.formatted(escape(httpPort), escape(databaseUrl), escape(database.user()),
+                escape(database.password()));
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, xml);
+    }
+
+    private static String escape(String value) {
+        return value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
+    }
+}
