@@ -4,29 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.metastore.it.support.Api;
-import io.metastore.it.support.Deployments;
+import io.metastore.it.support.ServiceIT;
 import io.metastore.it.support.Rows;
-import io.metastore.it.support.Tokens;
-import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Read-modify-write increments on a few hot records from many clients, each guarded by If-Match and retried on 412:
@@ -34,9 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (about a minute on a shared 2-core machine); {@code -Dmetastore.it.increments.per-client=500} is the full run
  * recorded in docs/benchmarks.md.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ConcurrentIncrementsIT {
+class ConcurrentIncrementsIT extends ServiceIT {
 
     private static final int CLIENTS = Integer.getInteger("metastore.it.increments.clients", 32);
     private static final int PER_CLIENT = Integer.getInteger("metastore.it.increments.per-client", 60);
@@ -44,18 +33,10 @@ class ConcurrentIncrementsIT {
     /** Stops a run that makes no progress instead of hanging CI; generous for the full 32 x 500 run. */
     private static final Duration DEADLINE = Duration.ofMinutes(Long.getLong("metastore.it.increments.minutes", 15));
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.metastore();
-    }
 
-    @ArquillianResource
-    URL base;
 
     @Test
     void everyAcknowledgedIncrementIsCountedOnce() throws Exception {
-        String ns = "incr-" + UUID.randomUUID().toString().substring(0, 8);
-        Api api = new Api(base, Tokens.token("svc", ns + ":write"));
         List<String> keys = new ArrayList<>();
         for (int r = 0; r < RECORDS; r++) {
             String key = ns + "/hot-" + r;

@@ -7,21 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.metastore.it.support.Api;
-import io.metastore.it.support.Deployments;
+import io.metastore.it.support.ServiceIT;
 import io.metastore.it.support.HostileCorpus;
 import io.metastore.it.support.HostileCorpus.Answer;
 import io.metastore.it.support.HostileCorpus.Caller;
 import io.metastore.it.support.HostileCorpus.Request;
 import io.metastore.it.support.Rows;
 import io.metastore.it.support.Tokens;
-import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -29,13 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Ten thousand malformed and adversarial requests (a fixed seed, so any failure replays) against every
@@ -44,27 +36,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * exception to problem+json is Liberty's own 400 for percent-encoded control characters in the path
  * ({@link Answer#CONTAINER_400}).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class HostileInputIT {
+class HostileInputIT extends ServiceIT {
 
     private static final long SEED = Long.getLong("metastore.it.hostile.seed", 20261127L);
     private static final int REQUESTS = Integer.getInteger("metastore.it.hostile.requests", 10_000);
     private static final int SENDERS = 4;
     private static final Duration DEADLINE = Duration.ofMinutes(4);
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.metastore();
-    }
 
-    @ArquillianResource
-    URL base;
 
     @Test
     void everyHostileRequestIsRefusedWithAProblemAndChangesNothing() throws Exception {
-        String ns = "hostile-" + UUID.randomUUID().toString().substring(0, 8);
-        Api writer = new Api(base, Tokens.token("svc", ns + ":write"));
+        Api writer = api;
         String existing = ns + "/existing";
         assertEquals(201, writer.put("records/" + existing, "{\"metadata\":{\"a\":1},\"tags\":[\"t\"]}").status());
         Map<Caller, Api> callers = new EnumMap<>(Caller.class);
@@ -123,7 +106,7 @@ class HostileInputIT {
                 + ", e.g.:\n"
                 + String.join("\n", failures.stream().limit(15).toList()));
         assertTrue(next.get() >= corpus.size(), "every request was sent before the deadline");
-        Api.Reply ready = new Api(new URL(base, "/"), null).get("health/ready");
+        Api.Reply ready = server().get("health/ready");
         assertEquals(200, ready.status(), ready::toString);
         assertEquals(before, Rows.snapshot(""), "no row changed");
     }

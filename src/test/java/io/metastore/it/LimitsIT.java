@@ -6,27 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.metastore.it.support.Api;
-import io.metastore.it.support.Deployments;
+import io.metastore.it.support.ServiceIT;
 import io.metastore.it.support.Rows;
-import io.metastore.it.support.Tokens;
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The limits that protect the shared database, at their boundaries and with their documented errors (docs/limits.md).
@@ -34,9 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * records table, so searches and writes block inside PostgreSQL exactly as a slow statement would. Body size and
  * bulk size are covered by InputValidationIT and BulkIT.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class LimitsIT {
+class LimitsIT extends ServiceIT {
 
     /** The server's defaults: metastore.search.statement-timeout and METASTORE_DB_POOL_WAIT, both 5 s. */
     private static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(5);
@@ -45,22 +33,7 @@ class LimitsIT {
     /** Generous slack for a loaded CI machine; what matters is "bounded", not "exact". */
     private static final Duration SLACK = Duration.ofSeconds(10);
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.metastore();
-    }
 
-    @ArquillianResource
-    URL base;
-
-    Api api;
-    String ns;
-
-    @BeforeEach
-    void setUp() {
-        ns = "limits-" + UUID.randomUUID().toString().substring(0, 8);
-        api = new Api(base, Tokens.token("svc", ns + ":write"));
-    }
 
     @Test
     void jsonNestsAtMost128Levels() {
