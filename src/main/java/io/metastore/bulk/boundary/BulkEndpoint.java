@@ -139,13 +139,14 @@ public class BulkEndpoint {
                     yield RecordWrite.create(key, RecordContent.fromReplacement(operation));
                 }
                 case "upsert" -> RecordWrite.upsert(key, RecordContent.fromReplacement(operation),
-                        expectedVersion(operation));
-                case "patch" -> RecordWrite.patch(key, MergePatch.of(patchOf(operation)), expectedVersion(operation));
+                        Precondition.fromBodyVersion(operation.get("version")));
+                case "patch" -> RecordWrite.patch(key, MergePatch.of(patchOf(operation)),
+                        Precondition.fromBodyVersion(operation.get("version")));
                 case "delete" -> {
                     if (operation.has("metadata") || operation.has("tags") || operation.has("owner")) {
                         throw ProblemException.invalid("metadata", "a delete takes only op, key and version");
                     }
-                    yield RecordWrite.delete(key, expectedVersion(operation));
+                    yield RecordWrite.delete(key, Precondition.fromBodyVersion(operation.get("version")));
                 }
                 default -> throw ProblemException.invalid("op", "must be create, upsert, patch or delete");
             };
@@ -158,17 +159,6 @@ public class BulkEndpoint {
         if (operation.has("version")) {
             throw ProblemException.invalid("version", "a " + kind + " takes no expected version");
         }
-    }
-
-    private static Precondition expectedVersion(JsonNode operation) {
-        JsonNode version = operation.get("version");
-        if (version == null || version.isNull()) {
-            return Precondition.NONE;
-        }
-        if (!version.canConvertToExactIntegral() || !version.canConvertToLong() || version.longValue() < 1) {
-            throw ProblemException.invalid("version", "must be a positive integer");
-        }
-        return Precondition.bodyVersion(version.longValue());
     }
 
     private static JsonNode patchOf(JsonNode operation) {

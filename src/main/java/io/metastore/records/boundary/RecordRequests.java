@@ -53,16 +53,13 @@ final class RecordRequests {
     /** The expected version from If-Match (412 on mismatch) or else from the body's {@code version} (409). */
     static Precondition precondition(String ifMatch, JsonNode body) {
         Precondition fromHeader = EntityTags.ifMatch(ifMatch);
-        JsonNode version = body == null ? null : body.get("version");
-        if (version == null || version.isNull()) {
+        Precondition fromBody = Precondition.fromBodyVersion(body == null ? null : body.get("version"));
+        if (!fromBody.isPresent()) {
             return fromHeader;
         }
-        if (!version.canConvertToExactIntegral() || !version.canConvertToLong() || version.longValue() < 1) {
-            throw ProblemException.invalid("version", "must be a positive integer");
-        }
-        if (fromHeader.isPresent() && !Long.valueOf(version.longValue()).equals(fromHeader.expectedVersion())) {
+        if (fromHeader.isPresent() && !fromBody.expectedVersion().equals(fromHeader.expectedVersion())) {
             throw ProblemException.invalid("version", "disagrees with the If-Match header");
         }
-        return fromHeader.isPresent() ? fromHeader : Precondition.bodyVersion(version.longValue());
+        return fromHeader.isPresent() ? fromHeader : fromBody;
     }
 }

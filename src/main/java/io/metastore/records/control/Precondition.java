@@ -1,5 +1,6 @@
 package io.metastore.records.control;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.metastore.platform.ProblemException;
 
 /**
@@ -20,6 +21,17 @@ public record Precondition(Long expectedVersion, boolean requiresLiveRecord, int
 
     public static Precondition bodyVersion(long version) {
         return new Precondition(version, true, 409);
+    }
+
+    /** The precondition a body's {@code version} member states (absent or null: none); 409 when it fails. */
+    public static Precondition fromBodyVersion(JsonNode version) {
+        if (version == null || version.isNull()) {
+            return NONE;
+        }
+        if (!version.canConvertToExactIntegral() || !version.canConvertToLong() || version.longValue() < 1) {
+            throw ProblemException.invalid("version", "must be a positive integer");
+        }
+        return bodyVersion(version.longValue());
     }
 
     public boolean isPresent() {
