@@ -38,23 +38,14 @@ public class RecordService {
         return new RecordRepository(em).find(key.value()).filter(r -> !r.isDeleted()).map(RecordSnapshot::of);
     }
 
-    /** One write in its own transaction, retried when it lost a race. */
+    /** One write in its own transaction, retried when it lost a race; a refused write throws its problem. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public WriteResult write(RecordWrite write, String principal) {
-        RecordService self = context.getBusinessObject(RecordService.class);
-        return RaceRetry.run(() -> self.writeOnce(write, principal));
-    }
-
-    /** One attempt of {@link #write}; public only so that each attempt gets its own transaction. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public WriteResult writeOnce(RecordWrite write, String principal) {
-        RecordRepository repository = new RecordRepository(em);
-        String key = write.key().value();
-        RecordEntity current = repository.lockExisting(List.of(key)).get(key);
-        WriteResult result = write.applyTo(new RecordLifecycle(repository, principal, now()), current);
-        // flushing inside the call surfaces constraint and lock failures here, while they can still be classified
-        em.flush();
-        return result;
+        Attempt attempt = writeAllOrNothing(List.of(write), principal, false).get(0);
+        if (!attempt.succeeded()) {
+            throw attempt.failure();
+        }
+        return attempt.result();
     }
 
     /**
@@ -101,7 +92,7 @@ public class RecordService {
         return attempts;
     }
 
-    /** The result of one write of {@link #writeAll}: either what it did or why it failed. */
+    /** The result of one write of {@link #writeAllOrNothing}: either what it did or why it failed. */
     public record Attempt(WriteResult result, ProblemException failure) {
         static Attempt success(WriteResult result) {
             return new Attempt(result, null);
