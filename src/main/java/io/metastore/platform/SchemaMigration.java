@@ -79,7 +79,8 @@ public class SchemaMigration {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Metastore cannot migrate its schema (" + rootMessage(e) + "); check METASTORE_DB_URL "
                     + "(or METASTORE_DB_HOST, _PORT, _NAME), METASTORE_DB_USER and METASTORE_DB_PASSWORD. Retrying in "
-                    + RETRY_MILLIS / 1000 + " s; /health/ready stays DOWN until then.");
+                    + RETRY_MILLIS / 1000 + " s; /health/ready stays DOWN until then. No PostgreSQL on this machine? "
+                    + "See bin/embedded-postgres.");
             timers.createSingleActionTimer(RETRY_MILLIS, new TimerConfig(null, false));
         }
     }

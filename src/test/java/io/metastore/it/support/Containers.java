@@ -12,7 +12,8 @@ final class Containers {
     static TestDatabase startPostgres(String databaseName) {
         if (!dockerAvailable()) {
             throw new IllegalStateException("No test PostgreSQL: set METASTORE_TEST_DB_URL, start PostgreSQL on "
-                    + "127.0.0.1:5432, or provide a Docker engine for Testcontainers");
+                    + "127.0.0.1:${METASTORE_DB_PORT:-5432} (not root? bin/embedded-postgres start, then "
+                    + "METASTORE_DB_PORT=54329 mvn verify), or provide a Docker engine for Testcontainers");
         }
         PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:15-alpine");
         container.start();

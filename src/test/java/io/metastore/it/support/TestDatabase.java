@@ -12,11 +12,14 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The PostgreSQL database of one test run: created fresh, dropped afterwards, so runs never see each other's rows.
  * The server comes from METASTORE_TEST_DB_URL (an administrative JDBC URL) when set, else the local PostgreSQL on
- * 127.0.0.1:5432 when it answers, else a Testcontainers PostgreSQL when a Docker engine exists.
+ * 127.0.0.1 at METASTORE_DB_PORT (default 5432, the port the run command uses too, so {@code bin/embedded-postgres}
+ * serves both) when it answers, else a Testcontainers PostgreSQL when a Docker engine exists.
  */
 public final class TestDatabase {
 
-    private static final String LOCAL_ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
+    private static final int LOCAL_PORT = Integer.parseInt(System.getenv().getOrDefault("METASTORE_DB_PORT", "5432"));
+    /** The local server's administrative URL; always loopback, so tests never create databases on a shared host. */
+    public static final String LOCAL_ADMIN_URL = "jdbc:postgresql://127.0.0.1:" + LOCAL_PORT + "/postgres?user=postgres";
 
     private final String adminUrl;
     private final String name;
@@ -50,7 +53,7 @@ public final class TestDatabase {
     }
 
     private static boolean localPostgresAnswers() {
-        try (Socket ignored = new Socket("127.0.0.1", 5432)) {
+        try (Socket ignored = new Socket("127.0.0.1", LOCAL_PORT)) {
             return true;
         } catch (java.io.IOException e) {
             return false;

@@ -16,14 +16,14 @@ import org.flywaydb.core.Flyway;
 
 /**
  * A database of its own for one test class: created on the PostgreSQL server named by METASTORE_TEST_DB_URL (an
- * admin JDBC URL, default the local server's postgres database), migrated with the service's Flyway scripts, and
- * dropped with FORCE on close.
+ * admin JDBC URL, default the local server the integration tests use as well), migrated with the service's Flyway
+ * scripts, and dropped with FORCE on close.
  */
 final class TestDatabase implements AutoCloseable {
 
     private static final String USER = "postgres";
     private static final String ADMIN_URL = Optional.ofNullable(System.getenv("METASTORE_TEST_DB_URL"))
-            .orElse("jdbc:postgresql://127.0.0.1:5432/postgres");
+            .orElse(io.metastore.it.support.TestDatabase.LOCAL_ADMIN_URL);
     /** Fixed audit values: the search tests are about metadata, keys and order, not about the clock. */
     static final OffsetDateTime CREATED = OffsetDateTime.parse("2026-11-27T20:00:00.123456Z");
 
