@@ -11,7 +11,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Record reads and writes in container-managed transactions. Every write first reads and locks its keys' current
@@ -70,26 +72,40 @@ public class RecordService {
         Map<String, RecordEntity> loaded = new HashMap<>(repository.lockExisting(keys));
         RecordLifecycle lifecycle = new RecordLifecycle(repository, principal, now());
         Set<String> written = new HashSet<>();
-        List<Attempt> attempts = new ArrayList<>(writes.size());
-        for (RecordWrite write : writes) {
+        Attempt[] attempts = new Attempt[writes.size()];
+        for (int index : inKeyOrder(writes)) {
+            RecordWrite write = writes.get(index);
             String key = write.key().value();
             if (written.contains(key)) {
                 em.flush();
                 loaded.put(key, repository.find(key).orElse(null));
             }
             try {
-                attempts.add(Attempt.success(write.applyTo(lifecycle, loaded.get(key))));
+                attempts[index] = Attempt.success(write.applyTo(lifecycle, loaded.get(key)));
                 written.add(key);
             } catch (ProblemException failure) {
-                attempts.add(Attempt.failure(failure));
+                attempts[index] = Attempt.failure(failure);
             }
         }
-        if (!othersFailed && attempts.stream().allMatch(Attempt::succeeded)) {
+        if (!othersFailed && Arrays.stream(attempts).allMatch(Attempt::succeeded)) {
             em.flush();
         } else {
             context.setRollbackOnly();
         }
-        return attempts;
+        return List.of(attempts);
+    }
+
+    /**
+     * The order in which to apply writes: by key, a key's own writes keeping their request order. A write only ever
+     * touches its own key, so this changes no outcome; it makes every transaction insert new keys in one global order,
+     * so two bulks creating the same keys in opposite orders wait for each other at the unique index instead of
+     * deadlocking there (existing rows are already locked in key order by {@link RecordRepository#lockExisting}).
+     */
+    private static int[] inKeyOrder(List<RecordWrite> writes) {
+        return IntStream.range(0, writes.size()).boxed()
+                .sorted(Comparator.comparing(index -> writes.get(index).key().value()))
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
     /** The result of one write of {@link #writeAllOrNothing}: either what it did or why it failed. */
