@@ -18,8 +18,9 @@ final class AccessLog {
     private AccessLog() {
     }
 
+    /** @param durationMs null when the container answered before the application could start the clock */
     record Entry(String requestId, String principal, String namespace, String route, String method, int status,
-                 double durationMs) {
+                 Double durationMs) {
     }
 
     static void write(Entry entry) {

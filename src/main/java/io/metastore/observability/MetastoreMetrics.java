@@ -23,7 +23,8 @@ public class MetastoreMetrics {
     static final String BULK_OPERATIONS = "metastore.bulk.operations";
 
     private static final Metadata REQUESTS_META = Metadata.builder().withName(REQUESTS)
-            .withDescription("HTTP requests answered by the Metastore resources, by route template, method and status")
+            .withDescription("HTTP requests answered by Metastore, by route template, method and status; requests "
+                    + "refused before routing (401) count as route unmatched")
             .build();
     private static final Metadata REQUEST_DURATION_META = Metadata.builder().withName(REQUEST_DURATION)
             .withDescription("Time to answer a Metastore request, by route template and method").build();
@@ -43,6 +44,12 @@ public class MetastoreMetrics {
         Tag methodTag = new Tag("method", method);
         registry.counter(REQUESTS_META, routeTag, methodTag, new Tag("status", Integer.toString(status))).inc();
         registry.timer(REQUEST_DURATION_META, routeTag, methodTag).update(elapsed);
+    }
+
+    /** A request the container refused before the application saw it: counted, but its time is not known. */
+    void refused(String method, int status) {
+        registry.counter(REQUESTS_META, new Tag("route", RouteTemplate.UNMATCHED), new Tag("method", method),
+                new Tag("status", Integer.toString(status))).inc();
     }
 
     public void searchRan(Duration elapsed) {

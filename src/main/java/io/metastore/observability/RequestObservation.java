@@ -19,7 +19,7 @@ import java.time.Duration;
  * Measures and logs every request that reaches JAX-RS: the request half runs before matching and before any other
  * filter (so a body refused with 413 is still timed and carries its id), the response half runs for every answer,
  * errors from exception mappers included. Requests the container refuses before JAX-RS (a missing or invalid token:
- * 401) never reach it; {@code UnauthorizedProblemServlet} still echoes their request id.
+ * 401) never reach it; {@link ContainerRefusals} observes those.
  */
 @Provider
 @PreMatching

@@ -1,7 +1,9 @@
 package io.metastore.security;
 
+import io.metastore.observability.ContainerRefusals;
 import io.metastore.observability.RequestId;
 import io.metastore.platform.Problem;
+import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,10 +20,13 @@ public class UnauthorizedProblemServlet extends HttpServlet {
     private static final Problem UNAUTHORIZED = Problem.of(401, "unauthorized", "Unauthorized",
             "A valid bearer token is required: an RS256 JWT from a trusted issuer, within its validity period");
 
+    @Inject
+    ContainerRefusals refusals;
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        // JAX-RS never sees this request, so the id is echoed here: callers correlate every answer, 401s included
-        response.setHeader(RequestId.HEADER, RequestId.accept(request.getHeader(RequestId.HEADER)));
+        // JAX-RS never sees this request, so it is observed here: callers correlate every answer, 401s included
+        response.setHeader(RequestId.HEADER, refusals.observe(request, HttpServletResponse.SC_UNAUTHORIZED));
         UNAUTHORIZED.writeTo(response);
     }
 }

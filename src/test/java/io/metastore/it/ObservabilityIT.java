@@ -102,6 +102,27 @@ class ObservabilityIT extends ServiceIT {
         assertEquals("no-token", unauthorized.header("X-Request-Id"), "the container's 401 echoes it too");
     }
 
+    @Test
+    void requestsTheContainerRefusesAreCountedAndLoggedToo() throws Exception {
+        String requestId = "refused-" + UUID.randomUUID();
+        Api.Reply refused = new Api(base, "not-a-jwt").delete("records/obs/refused", "X-Request-Id", requestId);
+        assertEquals(401, refused.status());
+
+        String line = ServerLog.await(l -> l.contains(requestId) && l.contains("io.metastore.access"))
+                .orElseThrow(() -> new AssertionError("no access line for " + requestId + " in " + ServerLog.file()));
+        JsonNode access = Json.MAPPER.readTree(Json.MAPPER.readTree(line).path("message").asText());
+        assertEquals("-", access.path("principal").asText());
+        assertEquals("-", access.path("namespace").asText());
+        assertEquals("unmatched", access.path("route").asText());
+        assertEquals("DELETE", access.path("method").asText());
+        assertEquals(401, access.path("status").asInt());
+        assertTrue(access.path("durationMs").isNull(), access::toString);
+
+        List<String> samples = server().get("metrics").body().lines().filter(l -> !l.startsWith("#")).toList();
+        assertSample(samples, "metastore_requests_total{", "route=\"unmatched\"", "method=\"DELETE\"",
+                "status=\"401\"");
+    }
+
     private static void assertSample(List<String> samples, String prefix, String... labels) {
         assertTrue(samples.stream().anyMatch(s -> s.startsWith(prefix) && List.of(labels).stream().allMatch(s::contains)),
                 () -> "no sample " + prefix + String.join(",", labels) + "} in\n" + String.join("\n", samples.stream()
