@@ -7,9 +7,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * The body of the container's own 400 (web.xml error page). Liberty refuses some requests before JAX-RS sees them, a
- * path with percent-encoded control characters or a Content-Type header that is no media type, and would answer with
- * an HTML or ad-hoc JSON page; clients get problem+json like every other error instead.
+ * The body of the container's own 400 (web.xml error page). Liberty refuses some requests before JAX-RS sees them, such
+ * as a Content-Type header that is no media type, and would answer with an HTML or ad-hoc JSON page; clients get
+ * problem+json like every other error instead. A path with a percent-encoded control character never reaches this
+ * page: Liberty's web container refuses it (CWWWC0005I) before it dispatches the request to any application, so no
+ * error page, filter or listener of ours runs for it.
  */
 @WebServlet("/problems/malformed-request")
 public class MalformedRequestProblemServlet extends HttpServlet {

@@ -21,8 +21,12 @@ public final class HostileCorpus {
         /** a 4xx bulk answer whose results carry each operation's status and problem (the bulk contract) */
         BULK_RESULTS,
         /**
-         * Liberty's own 400: its web container refuses a path with a percent-encoded C0 control character or DEL
-         * (CWWWC0005I) before the application runs, and its page for that ignores the application's error pages
+         * Liberty's own 400 for a path with a percent-encoded C0 control character or DEL. With servlet-6.0 its web
+         * container canonicalizes the decoded path (RequestUtils.canonicalizeURI) inside WebContainer.handleRequest and
+         * on a control character writes its own page (WebContainer.sendBadRequestResponse: "CWWWC0005I: ...", HTML,
+         * or {"error_message": ...} for a JSON Content-Type or Accept) and returns before it dispatches the request to
+         * the application: no error page, filter or listener of the application runs, and in Open Liberty 26.0.0.3 no
+         * configuration property switches the check off or hands the answer to the application
          */
         CONTAINER_400
     }
