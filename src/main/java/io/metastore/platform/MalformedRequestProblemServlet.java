@@ -17,8 +17,8 @@ import java.io.IOException;
 public class MalformedRequestProblemServlet extends HttpServlet {
 
     private static final Problem MALFORMED = Problem.of(400, "malformed-request", "Bad request",
-            "The request cannot be read: its path or its headers are malformed (for instance a percent-encoded "
-                    + "control character in the key, or a Content-Type that is no media type)");
+            "The request cannot be read: its headers are malformed (for instance a Content-Type that is no media "
+                    + "type)");
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
