@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The network between the service and its database is cut under load and restored: requests fail fast with 503,
  * readiness goes DOWN then UP, the service recovers without a restart, and every write acknowledged before or during
- * the outage is still there. PostgreSQL itself keeps running.
+ * the outage is still there. PostgreSQL itself keeps running; {@link PostgresStopIT} stops it for real.
  */
 class DatabaseOutageIT extends ServiceIT {
 
