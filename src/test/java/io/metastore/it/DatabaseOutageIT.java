@@ -24,6 +24,8 @@ class DatabaseOutageIT extends ServiceIT {
 
     @Test
     void outageAnswers503FastAndTheServiceRecoversByItself() throws Exception {
-        new OutageUnderLoad(api, server(), ns).run(database::cut, database::restore, Rows::connect);
+        OutageUnderLoad.Measurements measured = new OutageUnderLoad(api, server(), ns)
+                .run(database::cut, database::restore, Rows::connect);
+        System.out.println("DatabaseOutageIT, network cut: " + measured);
     }
 }
