@@ -2,14 +2,11 @@ package io.metastore.it.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -40,7 +37,7 @@ public final class ExtraServer implements AutoCloseable {
                 "target/liberty/wlp/usr/servers/metastore-it"));
         Path directory = WLP.resolve("usr/servers").resolve(name);
         try {
-            deleteRecursively(directory);
+            Directories.delete(directory);
             Files.createDirectories(directory.resolve("dropins"));
             Files.createDirectories(directory.resolve("configDropins/overrides"));
             for (String file : List.of("server.xml", "metastore.xml", "server.env",
@@ -51,7 +48,7 @@ public final class ExtraServer implements AutoCloseable {
             }
             copyRecursively(template.resolve("dev"), directory.resolve("dev"));
             Files.copy(Path.of("target/metastore.war"), directory.resolve("dropins/metastore.war"));
-            int port = freePort();
+            int port = LoopbackPort.free();
             ServerOverride.write(directory.resolve("configDropins/overrides/metastore-extra-server.xml"),
                     String.valueOf(port), database.url(), database);
             return new ExtraServer(name, directory, port);
@@ -130,12 +127,6 @@ public final class ExtraServer implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     private static void copyRecursively(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.toList()) {
@@ -145,17 +136,6 @@ public final class ExtraServer implements AutoCloseable {
                 } else {
                     Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
                 }
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
             }
         }
     }

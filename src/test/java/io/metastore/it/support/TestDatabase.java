@@ -33,8 +33,7 @@ public final class TestDatabase {
 
     /** Creates a new, empty database named after the prefix and the time, on the first server that answers. */
     public static TestDatabase create(String prefix) {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
-        String name = prefix + "_" + stamp + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 16));
+        String name = uniqueName(prefix);
         String configured = System.getenv("METASTORE_TEST_DB_URL");
         TestDatabase database;
         if (configured != null && !configured.isBlank()) {
@@ -44,8 +43,24 @@ public final class TestDatabase {
         } else {
             database = Containers.startPostgres(name);
         }
-        database.execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8'");
+        database.createEmpty();
         return database;
+    }
+
+    /** Creates a new, empty database named after the prefix and the time on the server of this administrative URL. */
+    public static TestDatabase createOn(String adminUrl, String prefix) {
+        TestDatabase database = new TestDatabase(adminUrl, uniqueName(prefix), null);
+        database.createEmpty();
+        return database;
+    }
+
+    private static String uniqueName(String prefix) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
+        return prefix + "_" + stamp + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 16));
+    }
+
+    private void createEmpty() {
+        execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8'");
     }
 
     static TestDatabase onContainer(String adminUrl, String name, AutoCloseable container) {

@@ -1,0 +1,24 @@
+package io.metastore.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+/**
+ * A loopback port nobody listens on, for a server a test starts itself. The operating system picks it from its
+ * ephemeral range, away from the fixed ports of the Liberty servers other builds on the machine run.
+ */
+final class LoopbackPort {
+
+    private LoopbackPort() {
+    }
+
+    static int free() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free loopback port", e);
+        }
+    }
+}
