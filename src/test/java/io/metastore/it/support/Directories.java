@@ -7,13 +7,13 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** File-tree chores of the support classes that lay out servers of their own. */
-final class Directories {
+public final class Directories {
 
     private Directories() {
     }
 
     /** Deletes the directory and everything in it; nothing to do when it does not exist. */
-    static void delete(Path directory) throws IOException {
+    public static void delete(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             return;
         }

@@ -9,12 +9,12 @@ import java.net.ServerSocket;
  * A loopback port nobody listens on, for a server a test starts itself. The operating system picks it from its
  * ephemeral range, away from the fixed ports of the Liberty servers other builds on the machine run.
  */
-final class LoopbackPort {
+public final class LoopbackPort {
 
     private LoopbackPort() {
     }
 
-    static int free() {
+    public static int free() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

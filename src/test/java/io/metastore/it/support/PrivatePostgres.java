@@ -1,29 +1,27 @@
 package io.metastore.it.support;
 
-import com.sun.security.auth.module.UnixSystem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.UserPrincipalLookupService;
-import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
  * A PostgreSQL server of the test's own, which it may stop and start at will (the shared one on 127.0.0.1:5432 it must
- * never touch): a throwaway cluster made with the machine's PostgreSQL binaries ({@code initdb}, {@code pg_ctl}) in a
- * temporary directory, listening on a free loopback port only, superuser {@code postgres} with trust authentication.
- * initdb and postgres refuse to run as root, so when the tests run as root (as in CI) the cluster belongs to, and runs
- * as, the OS user {@code postgres}.
+ * never touch): a throwaway cluster made with the machine's PostgreSQL binaries ({@code initdb}, {@code pg_ctl}), or
+ * for a developer who is not root and has none installed, those of {@code bin/embedded-postgres}, in a temporary
+ * directory, listening on a free loopback port only, superuser {@code postgres} with trust authentication. It runs as
+ * a {@link NonRootUser}.
  */
 public final class PrivatePostgres implements AutoCloseable {
 
@@ -41,30 +39,27 @@ public final class PrivatePostgres implements AutoCloseable {
         }
     }
 
-    private static final String OS_USER_WHEN_ROOT = "postgres";
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
     private static final Path DEBIAN_VERSIONS = Path.of("/usr/lib/postgresql");
+    private static final Path EMBEDDED_POSTGRES = Path.of("bin/embedded-postgres").toAbsolutePath();
 
     private final Path binaries;
     private final Path directory;
     private final int port;
-    private final boolean asRoot;
     private final Thread discardOnExit = new Thread(this::discard, "private-postgres-cleanup");
     private boolean discarded;
 
-    private PrivatePostgres(Path binaries, Path directory, int port, boolean asRoot) {
+    private PrivatePostgres(Path binaries, Path directory, int port) {
         this.binaries = binaries;
         this.directory = directory;
         this.port = port;
-        this.asRoot = asRoot;
     }
 
     /** Creates the cluster and starts it; fails with one line saying what is missing when it cannot. */
     public static PrivatePostgres startNew() {
         Path binaries = binaries();
-        boolean asRoot = new UnixSystem().getUid() == 0;
-        Path directory = temporaryDirectory(asRoot);
-        PrivatePostgres postgres = new PrivatePostgres(binaries, directory, LoopbackPort.free(), asRoot);
+        Path directory = NonRootUser.temporaryDirectory("metastore-pg-");
+        PrivatePostgres postgres = new PrivatePostgres(binaries, directory, LoopbackPort.free());
         // pg_ctl detaches the server from this JVM: stop it even if the test run is killed before close()
         Runtime.getRuntime().addShutdownHook(postgres.discardOnExit);
         try {
@@ -161,26 +156,7 @@ public final class PrivatePostgres implements AutoCloseable {
     }
 
     private int exitCode(List<String> command) {
-        List<String> asUser = new ArrayList<>();
-        if (asRoot) {
-            asUser.addAll(List.of("runuser", "-u", OS_USER_WHEN_ROOT, "--"));
-        }
-        asUser.addAll(command);
-        try {
-            // output to a file, not a pipe: the server pg_ctl starts outlives the command
-            Process process = new ProcessBuilder(asUser).directory(directory.toFile()).redirectErrorStream(true)
-                    .redirectOutput(output().toFile()).start();
-            if (!process.waitFor(COMMAND_TIMEOUT.toSeconds() + 10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " took over " + COMMAND_TIMEOUT);
-            }
-            return process.exitValue();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot run " + String.join(" ", asUser), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return NonRootUser.run(command, directory, Map.of(), output(), COMMAND_TIMEOUT.plusSeconds(10));
     }
 
     private String serverLogTail() {
@@ -211,20 +187,31 @@ public final class PrivatePostgres implements AutoCloseable {
         }
     }
 
-    /** The first directory holding initdb and pg_ctl: pg_config's, else the newest Debian/Ubuntu version's. */
+    /**
+     * The first directory holding initdb and pg_ctl: pg_config's, else the newest Debian/Ubuntu version's, else (not
+     * as root, which the script refuses) bin/embedded-postgres's, fetched by it if need be. Tried lazily, in order.
+     */
     private static Path binaries() {
-        return Stream.concat(pgConfigBindir().stream(), debianBindirs())
+        return Stream.<Supplier<Stream<Path>>>of(() -> printedDirectory("pg_config", "--bindir").stream(),
+                        PrivatePostgres::debianBindirs,
+                        () -> NonRootUser.testsRunAsRoot() ? Stream.empty()
+                                : printedDirectory(EMBEDDED_POSTGRES.toString(), "bindir").stream())
+                .flatMap(Supplier::get)
                 .filter(dir -> Files.isExecutable(dir.resolve("initdb")) && Files.isExecutable(dir.resolve("pg_ctl")))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("No PostgreSQL server binaries (initdb, pg_ctl) in "
-                        + "`pg_config --bindir` or " + DEBIAN_VERSIONS + "/*/bin: install the PostgreSQL server"));
+                        + "`pg_config --bindir` or " + DEBIAN_VERSIONS + "/*/bin: install the PostgreSQL server (or, "
+                        + "not as root, let bin/embedded-postgres fetch them)"));
     }
 
-    private static Optional<Path> pgConfigBindir() {
+    /** The directory a command prints as the last line of its standard output, if it succeeds. */
+    private static Optional<Path> printedDirectory(String... command) {
         try {
-            Process process = new ProcessBuilder("pg_config", "--bindir").redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            return process.waitFor() == 0 ? Optional.of(Path.of(output)) : Optional.empty();
+            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                    .strip().lines().toList();
+            return process.waitFor() == 0 && !lines.isEmpty() ? Optional.of(Path.of(lines.get(lines.size() - 1)))
+                    : Optional.empty();
         } catch (IOException notInstalled) {
             return Optional.empty();
         } catch (InterruptedException e) {
@@ -244,25 +231,6 @@ public final class PrivatePostgres implements AutoCloseable {
                     .map(version -> version.resolve("bin")).toList().stream();
         } catch (IOException e) {
             return Stream.empty();
-        }
-    }
-
-    private static Path temporaryDirectory(boolean asRoot) {
-        try {
-            Path directory = Files.createTempDirectory("metastore-pg-");
-            if (asRoot) {
-                UserPrincipalLookupService users = directory.getFileSystem().getUserPrincipalLookupService();
-                try {
-                    Files.setOwner(directory, users.lookupPrincipalByName(OS_USER_WHEN_ROOT));
-                } catch (UserPrincipalNotFoundException e) {
-                    Directories.delete(directory);
-                    throw new IllegalStateException("Running as root, so the private PostgreSQL must run as OS user "
-                            + OS_USER_WHEN_ROOT + ", which does not exist");
-                }
-            }
-            return directory;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a directory for the private PostgreSQL", e);
         }
     }
 }
