@@ -9,14 +9,16 @@ import java.util.Set;
 /**
  * Compiles a {@link SearchQuery} into one SQL statement (plus an optional count) over {@code metastore_records}.
  * The text depends only on validated field names, operators and path depths; every request value, cursor value and
- * namespace is a bind parameter.
+ * namespace is a bind parameter. A page in key order whose filter the key index cannot apply bounds its walk of
+ * that index ({@link KeyOrderWalk}); any other page is one ordered query.
  */
 public final class SearchCompiler {
 
     static final String TABLE = "metastore.metastore_records";
     /** The PostgreSQL protocol carries at most this many bind parameters in one statement. */
     static final int MAX_PARAMETERS = 65_535;
-    private static final String RECORD_COLUMNS = "key, CAST(metadata AS text) AS metadata, tags, owner, version, "
+    static final SqlStatement NOT_DELETED = new SqlStatement("deleted_at IS NULL", List.of());
+    static final String RECORD_COLUMNS = "key, CAST(metadata AS text) AS metadata, tags, owner, version, "
             + "created_at, updated_at, created_by, updated_by, deleted_at";
 
     /**
@@ -28,9 +30,12 @@ public final class SearchCompiler {
         Optional<KeysetCursor> after = Optional.ofNullable(query.cursor())
                 .map(token -> KeysetCursor.decode(token, order, fingerprint));
         SqlStatement where = where(query, readableNamespaces);
-        SqlStatement page = page(where, order, after, query.limit());
+        SqlStatement page = KeyOrderWalk.split(query, readableNamespaces)
+                .map(split -> KeyOrderWalk.page(split, where, order, after, query.limit()))
+                .orElseGet(() -> page(where, order, after, query.limit()));
         if (page.parameters().size() > MAX_PARAMETERS) {
-            // many large in-lists can compile to more values than PostgreSQL accepts: refuse rather than fail there
+            // many large in-lists (bound twice in a bounded key order walk) can compile to more values than
+            // PostgreSQL accepts: refuse rather than fail there
             throw ProblemException.invalid("filter", "the filter holds too many values for one search");
         }
         Optional<SqlStatement> count = query.count()
@@ -41,16 +46,27 @@ public final class SearchCompiler {
 
     private static SqlStatement where(SearchQuery query, Optional<Set<String>> readableNamespaces) {
         List<SqlStatement> conditions = new ArrayList<>();
-        query.filter().ifPresent(filter -> {
-            SqlBuilder sql = new SqlBuilder();
-            FilterCompiler.compile(filter, sql);
-            conditions.add(sql.build());
-        });
-        readableNamespaces.ifPresent(namespaces -> conditions.add(new SqlBuilder().sql("namespace = ANY(")
-                .param(namespaces.stream().sorted().toArray(String[]::new)).sql(")").build()));
+        query.filter().ifPresent(filter -> conditions.add(condition(filter)));
+        readableNamespaces.ifPresent(namespaces -> conditions.add(readable(namespaces)));
         if (!query.includeDeleted()) {
-            conditions.add(new SqlStatement("deleted_at IS NULL", List.of()));
+            conditions.add(NOT_DELETED);
         }
+        return conjunction(conditions);
+    }
+
+    static SqlStatement condition(Filter filter) {
+        SqlBuilder sql = new SqlBuilder();
+        FilterCompiler.compile(filter, sql);
+        return sql.build();
+    }
+
+    static SqlStatement readable(Set<String> namespaces) {
+        return new SqlBuilder().sql("namespace = ANY(").param(namespaces.stream().sorted().toArray(String[]::new))
+                .sql(")").build();
+    }
+
+    /** The conditions joined by AND; TRUE when there are none. */
+    static SqlStatement conjunction(List<SqlStatement> conditions) {
         if (conditions.isEmpty()) {
             return new SqlStatement("TRUE", List.of());
         }
@@ -61,13 +77,20 @@ public final class SearchCompiler {
         return sql.build();
     }
 
-    /**
-     * The sort expressions are computed in a subquery and compared by name outside it; PostgreSQL pulls the
-     * subquery up, so the keyset bounds still reach the indexes.
-     */
     private static SqlStatement page(SqlStatement where, List<SortColumn> order, Optional<KeysetCursor> after,
                                      int limit) {
-        SqlBuilder sql = new SqlBuilder().sql("SELECT * FROM (SELECT " + RECORD_COLUMNS);
+        return new SqlBuilder().append(selection(RECORD_COLUMNS, where, order, after)).sql(orderBy(order))
+                .sql(" LIMIT ").param((long) limit + 1).build();
+    }
+
+    /**
+     * The rows after the cursor that meet {@code where}, with {@code columns} and the sort expressions, unordered. The
+     * sort expressions are computed in a subquery and compared by name outside it; PostgreSQL pulls the subquery up,
+     * so the keyset bounds still reach the indexes.
+     */
+    static SqlStatement selection(String columns, SqlStatement where, List<SortColumn> order,
+                                  Optional<KeysetCursor> after) {
+        SqlBuilder sql = new SqlBuilder().sql("SELECT * FROM (SELECT " + columns);
         for (int i = 0; i < order.size(); i++) {
             sql.sql(", ").append(order.get(i).expression()).sql(" AS " + CompiledSearch.sortColumnLabel(i));
         }
@@ -76,11 +99,15 @@ public final class SearchCompiler {
             sql.sql(" WHERE ");
             KeysetPredicate.write(order, cursor.values(), sql);
         });
-        sql.sql(" ORDER BY ");
+        return sql.build();
+    }
+
+    static String orderBy(List<SortColumn> order) {
+        StringBuilder sql = new StringBuilder(" ORDER BY ");
         for (int i = 0; i < order.size(); i++) {
-            sql.sql((i == 0 ? "" : ", ") + CompiledSearch.sortColumnLabel(i)
-                    + (order.get(i).descending() ? " DESC" : " ASC"));
+            sql.append(i == 0 ? "" : ", ").append(CompiledSearch.sortColumnLabel(i))
+                    .append(order.get(i).descending() ? " DESC" : " ASC");
         }
-        return sql.sql(" LIMIT ").param((long) limit + 1).build();
+        return sql.toString();
     }
 }

@@ -36,15 +36,60 @@ class SearchCompilerTest {
 
     @Test
     void restrictsNamespacesAndCountsOverTheSameCondition() throws Exception {
-        CompiledSearch search = compile("{\"filter\": {\"field\": \"version\", \"op\": \"gt\", \"value\": 2}, "
+        CompiledSearch search = compile("{\"filter\": {\"field\": \"key\", \"op\": \"gt\", \"value\": \"a/k\"}, "
                 + "\"includeDeleted\": true, \"count\": true, \"limit\": 10}", Optional.of(Set.of("b", "a")));
-        String where = "version > ? AND namespace = ANY(?)";
+        String where = "key > ? AND namespace = ANY(?)";
         assertEquals(SELECT + ", key AS sort_1 FROM metastore.metastore_records WHERE " + where + ") AS page"
                 + " ORDER BY sort_1 ASC LIMIT ?", search.page().sql());
-        assertEquals("2L [a,b] 11L", describe(search.page().parameters()));
+        assertEquals("a/k [a,b] 11L", describe(search.page().parameters()));
         SqlStatement count = search.count().orElseThrow();
         assertEquals("SELECT count(*) FROM metastore.metastore_records WHERE " + where, count.sql());
-        assertEquals("2L [a,b]", describe(count.parameters()));
+        assertEquals("a/k [a,b]", describe(count.parameters()));
+    }
+
+    @Test
+    void boundsTheKeyOrderWalkWhenTheFilterNeedsMoreThanTheKeyIndex() throws Exception {
+        CompiledSearch search = compile("{\"filter\": {\"and\": ["
+                + "{\"field\": \"key\", \"op\": \"starts_with\", \"value\": \"a/\"}, "
+                + "{\"field\": \"tags\", \"op\": \"array_contains\", \"value\": [\"x\"]}]}}", Optional.of(Set.of("a")));
+        String walk = "SELECT * FROM (SELECT *, key AS sort_1 FROM metastore.metastore_records"
+                + " WHERE (key >= ? AND key < ?) AND namespace = ANY(?) AND deleted_at IS NULL) AS page"
+                + " ORDER BY sort_1 ASC LIMIT " + KeyOrderWalk.WALK_BUDGET;
+        String where = "((key >= ? AND key < ?) AND tags @> ?) AND namespace = ANY(?) AND deleted_at IS NULL";
+        assertEquals("WITH walk AS MATERIALIZED (SELECT key, CAST(metadata AS text) AS metadata, tags, owner, version,"
+                + " created_at, updated_at, created_by, updated_by, deleted_at, sort_1 FROM (" + walk + ") AS walked"
+                + " WHERE tags @> ? ORDER BY sort_1 ASC LIMIT ?)"
+                + " SELECT * FROM walk WHERE (SELECT count(*) FROM walk) = ?"
+                + " UNION ALL SELECT * FROM (" + SELECT + ", key AS sort_1 FROM metastore.metastore_records WHERE "
+                + where + ") AS page OFFSET 0) AS candidates WHERE (SELECT count(*) FROM walk) < ?"
+                + " ORDER BY sort_1 ASC LIMIT ?", search.page().sql());
+        assertEquals("a/ a0 [a] [x] 51L 51L a/ a0 [x] [a] 51L 51L", describe(search.page().parameters()));
+    }
+
+    @Test
+    void startsTheBoundedWalkAndItsFallbackAfterTheCursor() throws Exception {
+        String request = "{\"filter\": {\"field\": \"owner\", \"op\": \"eq\", \"value\": \"o\"}, "
+                + "\"sort\": [{\"field\": \"key\", \"direction\": \"desc\"}]";
+        CompiledSearch first = compile(request + "}", Optional.empty());
+        String cursor = new KeysetCursor(first.fingerprint(), List.of("t/k")).encode(first.order());
+        SqlStatement page = compile(request + ", \"cursor\": \"" + cursor + "\"}", Optional.empty()).page();
+        assertTrue(page.sql().contains("WHERE deleted_at IS NULL) AS page WHERE ((sort_1 < ?)) ORDER BY sort_1 DESC"
+                + " LIMIT " + KeyOrderWalk.WALK_BUDGET + ") AS walked WHERE owner = ? ORDER BY sort_1 DESC LIMIT ?)"),
+                page.sql());
+        assertTrue(page.sql().contains("WHERE owner = ? AND deleted_at IS NULL) AS page WHERE ((sort_1 < ?)) OFFSET 0)"),
+                page.sql());
+        assertEquals("t/k o 51L 51L o t/k 51L 51L", describe(page.parameters()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"filter\": {\"and\": [{\"field\": \"namespace\", \"op\": \"eq\", \"value\": \"a\"}, "
+                    + "{\"field\": \"key\", \"op\": \"lt\", \"value\": \"a/m\"}]}}",
+            "{\"filter\": {\"field\": \"tags\", \"op\": \"array_contains\", \"value\": [\"x\"]}, "
+                    + "\"sort\": [{\"field\": \"updatedAt\"}]}"})
+    void keepsTheSingleOrderedQueryWhenTheIndexAppliesTheFilterOrTheOrderIsNotTheKey(String request)
+            throws Exception {
+        assertTrue(compile(request, Optional.empty()).page().sql().startsWith(SELECT), request);
     }
 
     @Test

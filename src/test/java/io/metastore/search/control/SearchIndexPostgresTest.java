@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The searches the contract promises to be fast reach an index on 100,000 rows, with a custom plan and with the
- * generic plan PostgreSQL switches a server-side prepared statement to (where the values are unknown to the planner).
+ * generic plan PostgreSQL switches a server-side prepared statement to (where the values are unknown to the planner);
+ * and a search in key order reads a bounded number of rows whatever the planner believes about its filter.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchIndexPostgresTest {
@@ -97,6 +98,62 @@ class SearchIndexPostgresTest {
         assertUsesIndex("force_generic_plan", request, Set.of(METADATA_INDEX, KEY_INDEX));
     }
 
+    /**
+     * Row i has key ns(i % 20)/item-i, tag t(i % 100) and owner team team-(i % 50): t5 only in ns5 and team-5 only in
+     * ns5 and ns15, namespaces the key order reaches after 75,000 and 35,000 rows. The planner knows how common a tag
+     * is but not where its rows sit in key order, so for a page in key order it walks the key index and filters,
+     * expecting the page to fill within a few thousand rows: 75,245 rows walked for t5, seconds at a million rows.
+     * A search reads at most {@link KeyOrderWalk#WALK_BUDGET} rows in key order before it asks the other indexes.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"filter\": {\"field\": \"tags\", \"op\": \"array_contains\", \"value\": [\"t5\"]}}",
+            "{\"filter\": {\"field\": \"metadata.owner.team\", \"op\": \"eq\", \"value\": \"team-5\"}}",
+            "{\"filter\": {\"field\": \"tags\", \"op\": \"array_contains\", \"value\": [\"t5\", \"t6\"]}}",
+            "{\"filter\": {\"field\": \"metadata.size\", \"op\": \"gt\", \"value\": 998}}"})
+    void aRareOrClusteredFilterWalksTheKeyOrderOnlyBriefly(String request) throws Exception {
+        JsonNode plan = explainAnalyze(request);
+        long walked = rowsRead(plan, "Index Scan");
+        assertTrue(walked <= KeyOrderWalk.WALK_BUDGET, walked + " rows walked in key order in\n" + plan);
+    }
+
+    /** A common filter, or a range of the key or namespace index, still ends the walk after the page (limit + 1). */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"filter\": {\"field\": \"tags\", \"op\": \"array_contains\", \"value\": [\"all\"]}}",
+            "{\"filter\": {\"field\": \"metadata.labels\", \"op\": \"array_contains\", \"value\": [\"common\"]}}",
+            "{\"filter\": {\"field\": \"namespace\", \"op\": \"eq\", \"value\": \"ns5\"}}",
+            "{\"filter\": {\"field\": \"key\", \"op\": \"starts_with\", \"value\": \"ns5/\"}}"})
+    void aCommonFilterStopsAfterThePage(String request) throws Exception {
+        JsonNode plan = explainAnalyze(request);
+        long read = rowsRead(plan, "");
+        assertTrue(read <= SearchQuery.DEFAULT_LIMIT + 1, read + " rows read in\n" + plan);
+    }
+
+    /** Runs the search with the custom plan the executor asks for, and returns the plan with its actual row counts. */
+    private JsonNode explainAnalyze(String request) throws Exception {
+        SqlStatement page = new SearchCompiler().compile(new SearchRequestParser().parse(Json.MAPPER.readTree(request)),
+                Optional.empty()).page();
+        return explain(page, "force_custom_plan", "ANALYZE, FORMAT JSON").get(0).get("Plan");
+    }
+
+    /**
+     * Rows that scans of metastore_records whose node type starts with {@code nodeType} read from the table: those
+     * they return and those their filters drop.
+     */
+    private static long rowsRead(JsonNode plan, String nodeType) {
+        long rows = 0;
+        if (plan.path("Relation Name").asText().equals("metastore_records")
+                && plan.path("Node Type").asText().startsWith(nodeType)) {
+            rows += (plan.path("Actual Rows").asLong() + plan.path("Rows Removed by Filter").asLong()
+                    + plan.path("Rows Removed by Index Recheck").asLong()) * plan.path("Actual Loops").asLong();
+        }
+        for (JsonNode child : plan.path("Plans")) {
+            rows += rowsRead(child, nodeType);
+        }
+        return rows;
+    }
+
     private void assertUsesIndex(String planCacheMode, String request, Set<String> expectedIndexes) throws Exception {
         SqlStatement page = new SearchCompiler().compile(new SearchRequestParser().parse(Json.MAPPER.readTree(request)),
                 Optional.empty()).page();
@@ -114,11 +171,15 @@ class SearchIndexPostgresTest {
      * force_generic_plan the planner cannot look at the values.
      */
     private JsonNode explain(SqlStatement statement, String planCacheMode) throws Exception {
+        return explain(statement, planCacheMode, "FORMAT JSON");
+    }
+
+    private JsonNode explain(SqlStatement statement, String planCacheMode, String options) throws Exception {
         try (Connection connection = db.connect(); Statement sql = connection.createStatement()) {
             sql.execute("SET plan_cache_mode = " + planCacheMode);
             sql.execute("PREPARE search AS " + numberedPlaceholders(statement.sql()));
             List<String> arguments = statement.parameters().stream().map(SearchIndexPostgresTest::literal).toList();
-            try (ResultSet row = sql.executeQuery("EXPLAIN (FORMAT JSON) EXECUTE search("
+            try (ResultSet row = sql.executeQuery("EXPLAIN (" + options + ") EXECUTE search("
                     + String.join(", ", arguments) + ")")) {
                 row.next();
                 return Json.MAPPER.readTree(row.getString(1));

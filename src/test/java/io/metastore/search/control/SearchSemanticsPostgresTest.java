@@ -255,19 +255,21 @@ class SearchSemanticsPostgresTest {
     void theExecutorBoundsAndPlansSearchesWithinTheTransaction() throws Exception {
         SearchQuery query = new SearchRequestParser().parse(Json.MAPPER.readTree("{}"));
         try (Connection connection = db.connect()) {
+            List<String> serverSettings = settings(connection);
             connection.setAutoCommit(false);
             new SearchExecutor("1500ms").execute(connection, new SearchCompiler().compile(query, Optional.empty()));
-            assertEquals(List.of("1500ms", "force_custom_plan"), settings(connection));
+            assertEquals(List.of("1500ms", "force_custom_plan", "off"), settings(connection));
             connection.commit();
-            assertEquals(List.of("0", "auto"), settings(connection), "set for the transaction only");
+            assertEquals(serverSettings, settings(connection), "set for the transaction only");
         }
     }
 
     private static List<String> settings(Connection connection) throws Exception {
         try (ResultSet row = connection.createStatement().executeQuery(
-                "SELECT current_setting('statement_timeout'), current_setting('plan_cache_mode')")) {
+                "SELECT current_setting('statement_timeout'), current_setting('plan_cache_mode'),"
+                        + " current_setting('jit')")) {
             row.next();
-            return List.of(row.getString(1), row.getString(2));
+            return List.of(row.getString(1), row.getString(2), row.getString(3));
         }
     }
 
