@@ -31,7 +31,7 @@ while IFS='|' read -r name request; do
   # rows a scan node of the table returned (per loop, times loops) plus those its filter dropped; unexecuted nodes
   # count nothing
   read_rows=$(echo "$plan" | awk '
-    /(Scan|Scan using [a-z_]+) on metastore_records/ && !/Bitmap Index/ {
+    /(Scan|Scan (Backward )?using [a-z_]+) on metastore_records/ && !/Bitmap Index/ {
       scan = 0
       if ($0 !~ /never executed/) {
         match($0, /rows=[0-9]+ loops=[0-9]+\)$/); split(substr($0, RSTART, RLENGTH), f, /[= )]/)
@@ -42,7 +42,7 @@ while IFS='|' read -r name request; do
     /->/ { scan = 0 }
     END { print total + 0 }')
   scans=$(echo "$plan" | awk '
-    match($0, /(Index Scan using|Index Only Scan using|Bitmap Index Scan on|Seq Scan on) metastore_records[a-z_]*/) {
+    match($0, /(Index (Only )?Scan (Backward )?using|Bitmap Index Scan on|Seq Scan on) metastore_records[a-z_]*/) {
       scan = substr($0, RSTART, RLENGTH); sub(/ (using|on) metastore_records_?/, " ", scan); sub(/ $/, "", scan)
       printf "%s%s%s", (n++ ? ", " : ""), scan, (/never executed/ ? " (not run)" : "") }')
   printf '| %s | %.1f | %s | %s |\n' "$name" "$median" "$read_rows" "$scans"
