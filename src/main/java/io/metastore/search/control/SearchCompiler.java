@@ -9,8 +9,8 @@ import java.util.Set;
 /**
  * Compiles a {@link SearchQuery} into one SQL statement (plus an optional count) over {@code metastore_records}.
  * The text depends only on validated field names, operators and path depths; every request value, cursor value and
- * namespace is a bind parameter. A page in key order whose filter the key index cannot apply bounds its walk of
- * that index ({@link KeyOrderWalk}); any other page is one ordered query.
+ * namespace is a bind parameter. A page in an order an index serves (key, updatedAt) whose filter that index cannot
+ * apply bounds its walk of the index ({@link BoundedIndexWalk}); any other page is one ordered query.
  */
 public final class SearchCompiler {
 
@@ -30,11 +30,11 @@ public final class SearchCompiler {
         Optional<KeysetCursor> after = Optional.ofNullable(query.cursor())
                 .map(token -> KeysetCursor.decode(token, order, fingerprint));
         SqlStatement where = where(query, readableNamespaces);
-        SqlStatement page = KeyOrderWalk.split(query, readableNamespaces)
-                .map(split -> KeyOrderWalk.page(split, where, order, after, query.limit()))
+        SqlStatement page = BoundedIndexWalk.split(query, readableNamespaces)
+                .map(split -> BoundedIndexWalk.page(split, where, order, after, query.limit()))
                 .orElseGet(() -> page(where, order, after, query.limit()));
         if (page.parameters().size() > MAX_PARAMETERS) {
-            // many large in-lists (bound twice in a bounded key order walk) can compile to more values than
+            // many large in-lists (bound twice in a bounded index walk) can compile to more values than
             // PostgreSQL accepts: refuse rather than fail there
             throw ProblemException.invalid("filter", "the filter holds too many values for one search");
         }

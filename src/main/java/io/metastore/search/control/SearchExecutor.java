@@ -23,7 +23,7 @@ import java.util.List;
  * that cannot see the values. For a lone metadata condition in key order such a plan walks the whole key index
  * rather than asking the GIN index (it guesses 1% of rows match and the GIN cost of an unknown value is high),
  * which is a full scan for a rare value. Planning a search afresh costs well under a millisecond.</li>
- * <li>no JIT compilation: a bounded key order walk ({@link KeyOrderWalk}) carries a fallback branch costed for full
+ * <li>no JIT compilation: a bounded index walk ({@link BoundedIndexWalk}) carries a fallback branch costed for full
  * retrieval, which lifts the plan above {@code jit_above_cost} although the branch rarely runs; compiling it
  * costs about 100 ms, for a search that otherwise takes 2 ms.</li>
  * </ul>

@@ -54,7 +54,7 @@ class SearchCompilerTest {
                 + "{\"field\": \"tags\", \"op\": \"array_contains\", \"value\": [\"x\"]}]}}", Optional.of(Set.of("a")));
         String walk = "SELECT * FROM (SELECT *, key AS sort_1 FROM metastore.metastore_records"
                 + " WHERE (key >= ? AND key < ?) AND namespace = ANY(?) AND deleted_at IS NULL) AS page"
-                + " ORDER BY sort_1 ASC LIMIT " + KeyOrderWalk.WALK_BUDGET;
+                + " ORDER BY sort_1 ASC LIMIT " + BoundedIndexWalk.WALK_BUDGET;
         String where = "((key >= ? AND key < ?) AND tags @> ?) AND namespace = ANY(?) AND deleted_at IS NULL";
         assertEquals("WITH walk AS MATERIALIZED (SELECT key, CAST(metadata AS text) AS metadata, tags, owner, version,"
                 + " created_at, updated_at, created_by, updated_by, deleted_at, sort_1 FROM (" + walk + ") AS walked"
@@ -74,20 +74,71 @@ class SearchCompilerTest {
         String cursor = new KeysetCursor(first.fingerprint(), List.of("t/k")).encode(first.order());
         SqlStatement page = compile(request + ", \"cursor\": \"" + cursor + "\"}", Optional.empty()).page();
         assertTrue(page.sql().contains("WHERE deleted_at IS NULL) AS page WHERE ((sort_1 < ?)) ORDER BY sort_1 DESC"
-                + " LIMIT " + KeyOrderWalk.WALK_BUDGET + ") AS walked WHERE owner = ? ORDER BY sort_1 DESC LIMIT ?)"),
+                + " LIMIT " + BoundedIndexWalk.WALK_BUDGET
+                + ") AS walked WHERE owner = ? ORDER BY sort_1 DESC LIMIT ?)"),
                 page.sql());
         assertTrue(page.sql().contains("WHERE owner = ? AND deleted_at IS NULL) AS page WHERE ((sort_1 < ?)) OFFSET 0)"),
                 page.sql());
         assertEquals("t/k o 51L 51L o t/k 51L 51L", describe(page.parameters()));
     }
 
+    /**
+     * Updated in a range and tagged: the range bounds the walk of (updated_at, key), the tag is the residual filter;
+     * the walk keeps every sort column, so either branch hands the executor the values of the next cursor.
+     */
+    @Test
+    void boundsTheUpdatedAtOrderWalkWhenTheFilterNeedsMoreThanThatIndex() throws Exception {
+        CompiledSearch search = compile("{\"filter\": {\"and\": ["
+                + "{\"field\": \"updatedAt\", \"op\": \"gte\", \"value\": \"2026-11-01T00:00:00Z\"}, "
+                + "{\"field\": \"key\", \"op\": \"starts_with\", \"value\": \"a/\"}, "
+                + "{\"field\": \"tags\", \"op\": \"array_contains\", \"value\": [\"x\"]}]}, "
+                + "\"sort\": [{\"field\": \"updatedAt\", \"direction\": \"desc\"}]}", Optional.empty());
+        String walk = "SELECT * FROM (SELECT *, updated_at AS sort_1, key AS sort_2 FROM metastore.metastore_records"
+                + " WHERE updated_at >= ? AND deleted_at IS NULL) AS page"
+                + " ORDER BY sort_1 DESC, sort_2 ASC LIMIT " + BoundedIndexWalk.WALK_BUDGET;
+        String where = "(updated_at >= ? AND (key >= ? AND key < ?) AND tags @> ?) AND deleted_at IS NULL";
+        assertEquals("WITH walk AS MATERIALIZED (SELECT key, CAST(metadata AS text) AS metadata, tags, owner, version,"
+                + " created_at, updated_at, created_by, updated_by, deleted_at, sort_1, sort_2 FROM (" + walk
+                + ") AS walked WHERE (key >= ? AND key < ?) AND tags @> ? ORDER BY sort_1 DESC, sort_2 ASC LIMIT ?)"
+                + " SELECT * FROM walk WHERE (SELECT count(*) FROM walk) = ?"
+                + " UNION ALL SELECT * FROM (" + SELECT + ", updated_at AS sort_1, key AS sort_2"
+                + " FROM metastore.metastore_records WHERE " + where + ") AS page OFFSET 0) AS candidates"
+                + " WHERE (SELECT count(*) FROM walk) < ? ORDER BY sort_1 DESC, sort_2 ASC LIMIT ?",
+                search.page().sql());
+        assertEquals("2026-11-01T00:00Z a/ a0 [x] 51L 51L 2026-11-01T00:00Z a/ a0 [x] 51L 51L",
+                describe(search.page().parameters()));
+    }
+
+    @Test
+    void startsTheUpdatedAtOrderWalkAndItsFallbackAfterTheCursor() throws Exception {
+        String request = "{\"filter\": {\"field\": \"tags\", \"op\": \"array_contains\", \"value\": [\"x\"]}, "
+                + "\"sort\": [{\"field\": \"updatedAt\"}]";
+        CompiledSearch first = compile(request + "}", Optional.empty());
+        OffsetDateTime updated = OffsetDateTime.parse("2026-11-27T20:05:00.654321Z");
+        String cursor = new KeysetCursor(first.fingerprint(), List.of(updated, "t/k")).encode(first.order());
+        SqlStatement page = compile(request + ", \"cursor\": \"" + cursor + "\"}", Optional.empty()).page();
+        String after = "WHERE ((sort_1 > ?) OR (sort_1 = ? AND sort_2 > ?))";
+        assertTrue(page.sql().contains("WHERE deleted_at IS NULL) AS page " + after + " ORDER BY sort_1 ASC, sort_2 ASC"
+                + " LIMIT " + BoundedIndexWalk.WALK_BUDGET + ") AS walked WHERE tags @> ?"), page.sql());
+        assertTrue(page.sql().contains("WHERE tags @> ? AND deleted_at IS NULL) AS page " + after + " OFFSET 0)"),
+                page.sql());
+        assertEquals(List.of(updated, updated, "t/k"), page.parameters().subList(0, 3));
+        assertEquals(List.of(updated, updated, "t/k"), page.parameters().subList(7, 10));
+    }
+
+    /** No index serves a createdAt or metadata order: PostgreSQL fetches and sorts the matches, no walk to bound. */
     @ParameterizedTest
     @ValueSource(strings = {
             "{\"filter\": {\"and\": [{\"field\": \"namespace\", \"op\": \"eq\", \"value\": \"a\"}, "
                     + "{\"field\": \"key\", \"op\": \"lt\", \"value\": \"a/m\"}]}}",
+            "{\"filter\": {\"field\": \"updatedAt\", \"op\": \"between\", "
+                    + "\"value\": [\"2026-11-01T00:00:00Z\", \"2026-11-02T00:00:00Z\"]}, "
+                    + "\"sort\": [{\"field\": \"updatedAt\", \"direction\": \"desc\"}]}",
             "{\"filter\": {\"field\": \"tags\", \"op\": \"array_contains\", \"value\": [\"x\"]}, "
-                    + "\"sort\": [{\"field\": \"updatedAt\"}]}"})
-    void keepsTheSingleOrderedQueryWhenTheIndexAppliesTheFilterOrTheOrderIsNotTheKey(String request)
+                    + "\"sort\": [{\"field\": \"createdAt\"}]}",
+            "{\"filter\": {\"field\": \"tags\", \"op\": \"array_contains\", \"value\": [\"x\"]}, "
+                    + "\"sort\": [{\"field\": \"metadata.size\"}, {\"field\": \"updatedAt\"}]}"})
+    void keepsTheSingleOrderedQueryWhenTheIndexAppliesTheFilterOrNoIndexServesTheOrder(String request)
             throws Exception {
         assertTrue(compile(request, Optional.empty()).page().sql().startsWith(SELECT), request);
     }

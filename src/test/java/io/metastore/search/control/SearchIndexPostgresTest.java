@@ -13,16 +13,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The searches the contract promises to be fast reach an index on 100,000 rows, with a custom plan and with the
  * generic plan PostgreSQL switches a server-side prepared statement to (where the values are unknown to the planner);
- * and a search in key order reads a bounded number of rows whatever the planner believes about its filter.
+ * and a search in key or updatedAt order reads a bounded number of rows of that order's index whatever the planner
+ * believes about its filter.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchIndexPostgresTest {
@@ -30,6 +34,12 @@ class SearchIndexPostgresTest {
     private static final String KEY_INDEX = "metastore_records_key_unique";
     private static final String METADATA_INDEX = "metastore_records_metadata_gin";
     private static final String TAGS_INDEX = "metastore_records_tags_gin";
+    /**
+     * updatedAt descending ties on the key ascending, while (updated_at, key) read backwards gives the key descending:
+     * an incremental sort orders each updatedAt's rows, reading them in batches of at least 32 (PostgreSQL's
+     * DEFAULT_MIN_GROUP_SIZE) and one row past the last it returns, to see that no further row ties with it.
+     */
+    private static final int INCREMENTAL_SORT_READ_AHEAD = 32 + 1;
 
     private static final String HAS_KEY =
             "{\"filter\": {\"field\": \"metadata.extra\", \"op\": \"has_key\", \"value\": \"rare\"}}";
@@ -51,8 +61,10 @@ class SearchIndexPostgresTest {
                                               'labels', jsonb_build_array('l' || (i % 500), 'common'))
                              || CASE WHEN i % 1000 = 0 THEN '{"extra": {"rare": {"flag": true}}}'::jsonb
                                      ELSE '{}'::jsonb END,
-                           ARRAY['t' || (i % 100), 'all'], 'team-' || (i % 7), 1, now(), now(), 'gen', 'gen'
-                    FROM generate_series(1, 100000) AS i""");
+                           ARRAY['t' || (i % 100), 'all'], 'team-' || (i % 7), 1, updated_at, updated_at, 'gen', 'gen'
+                    FROM generate_series(1, 100000) AS i,
+                         LATERAL (SELECT timestamptz '2026-01-01 00:00Z' + (i % 20 + 10) % 20 * interval '1 day'
+                                             + i * interval '1 millisecond' AS updated_at) AS written""");
             // a sample of 300,000 rows covers the whole table, so the statistics (and the plans) are the same every run
             statement.execute("SET default_statistics_target = 1000");
             statement.execute("ANALYZE metastore.metastore_records");
@@ -103,7 +115,7 @@ class SearchIndexPostgresTest {
      * ns5 and ns15, namespaces the key order reaches after 75,000 and 35,000 rows. The planner knows how common a tag
      * is but not where its rows sit in key order, so for a page in key order it walks the key index and filters,
      * expecting the page to fill within a few thousand rows: 75,245 rows walked for t5, seconds at a million rows.
-     * A search reads at most {@link KeyOrderWalk#WALK_BUDGET} rows in key order before it asks the other indexes.
+     * A search reads at most {@link BoundedIndexWalk#WALK_BUDGET} rows in key order before it asks the other indexes.
      */
     @ParameterizedTest
     @ValueSource(strings = {
@@ -114,7 +126,32 @@ class SearchIndexPostgresTest {
     void aRareOrClusteredFilterWalksTheKeyOrderOnlyBriefly(String request) throws Exception {
         JsonNode plan = explainAnalyze(request);
         long walked = rowsRead(plan, "Index Scan");
-        assertTrue(walked <= KeyOrderWalk.WALK_BUDGET, walked + " rows walked in key order in\n" + plan);
+        assertTrue(walked <= BoundedIndexWalk.WALK_BUDGET, walked + " rows walked in key order in\n" + plan);
+    }
+
+    /**
+     * Rows were updated namespace by namespace, ns10 first and ns9 last ((i % 20 + 10) % 20 days into 2026), so in
+     * updatedAt order t5 (ns5) comes after 75,000 rows ascending and 20,000 descending, team-5 (ns5, ns15) after
+     * 25,000 and 20,000, the largest sizes (ns19) after 45,000 and 50,000. The (updated_at, key) index misleads the
+     * planner as the key index does: the previous compiler walked 75,251 rows ascending and 20,260 descending for t5.
+     */
+    @ParameterizedTest
+    @MethodSource("rareOrClusteredFiltersInUpdatedAtOrder")
+    void aRareOrClusteredFilterWalksTheUpdatedAtOrderOnlyBriefly(String request) throws Exception {
+        JsonNode plan = explainAnalyze(request);
+        long walked = rowsRead(plan, "Index Scan");
+        assertTrue(walked <= BoundedIndexWalk.WALK_BUDGET + INCREMENTAL_SORT_READ_AHEAD,
+                walked + " rows walked in updatedAt order in\n" + plan);
+    }
+
+    private static Stream<Arguments> rareOrClusteredFiltersInUpdatedAtOrder() {
+        return Stream.of("asc", "desc").flatMap(direction -> Stream.of(
+                "{\"field\": \"tags\", \"op\": \"array_contains\", \"value\": [\"t5\"]}",
+                "{\"field\": \"metadata.owner.team\", \"op\": \"eq\", \"value\": \"team-5\"}",
+                "{\"field\": \"tags\", \"op\": \"array_contains\", \"value\": [\"t5\", \"t6\"]}",
+                "{\"field\": \"metadata.size\", \"op\": \"gt\", \"value\": 998}")
+                .map(filter -> Arguments.of("{\"filter\": " + filter + ", \"sort\": [{\"field\": \"updatedAt\", "
+                        + "\"direction\": \"" + direction + "\"}]}")));
     }
 
     /** A common filter, or a range of the key or namespace index, still ends the walk after the page (limit + 1). */
@@ -128,6 +165,19 @@ class SearchIndexPostgresTest {
         JsonNode plan = explainAnalyze(request);
         long read = rowsRead(plan, "");
         assertTrue(read <= SearchQuery.DEFAULT_LIMIT + 1, read + " rows read in\n" + plan);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"filter\": {\"field\": \"tags\", \"op\": \"array_contains\", \"value\": [\"all\"]}, "
+                    + "\"sort\": [{\"field\": \"updatedAt\", \"direction\": \"desc\"}]}",
+            "{\"filter\": {\"field\": \"metadata.labels\", \"op\": \"array_contains\", \"value\": [\"common\"]}, "
+                    + "\"sort\": [{\"field\": \"updatedAt\"}]}"})
+    void aCommonFilterStopsAfterThePageInUpdatedAtOrder(String request) throws Exception {
+        JsonNode plan = explainAnalyze(request);
+        long read = rowsRead(plan, "");
+        assertTrue(read <= SearchQuery.DEFAULT_LIMIT + 1 + INCREMENTAL_SORT_READ_AHEAD,
+                read + " rows read in\n" + plan);
     }
 
     /** Runs the search with the custom plan the executor asks for, and returns the plan with its actual row counts. */

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -179,6 +180,27 @@ class SearchSemanticsPostgresTest {
     @CsvSource({"asc, 1", "desc, 2", "asc, 4", "desc, 15"})
     void pagingReturnsEveryRowOnceInOrder(String direction, int limit) throws Exception {
         assertEquals(keys(db.search(inT(direction, 1000, null))), allPages(inT(direction, limit, null), limit));
+    }
+
+    /**
+     * A filter the walked index cannot apply ({@code not} a tag) sends key and updatedAt order through the bounded
+     * walk: full pages come from the walk, the last short one from its fallback, and the cursor after either branch's
+     * last row must continue exactly. Every row here was written at the same instant, so updatedAt ties throughout
+     * and the key (ascending in either direction) orders them.
+     */
+    @ParameterizedTest
+    @CsvSource({"key, asc, 2", "key, desc, 4", "updatedAt, asc, 2", "updatedAt, desc, 4"})
+    void pagesThroughTheBoundedWalkAndItsFallback(String field, String direction, int limit) throws Exception {
+        String filter = "{\"and\": [{\"field\": \"namespace\", \"op\": \"eq\", \"value\": \"t\"}, "
+                + "{\"not\": {\"field\": \"tags\", \"op\": \"array_contains\", \"value\": [\"nope\"]}}]}";
+        String sort = "[{\"field\": \"" + field + "\", \"direction\": \"" + direction + "\"}]";
+        List<String> paged = allPages("{\"filter\": " + filter + ", \"sort\": " + sort + ", \"limit\": " + limit + "}",
+                limit);
+        List<String> expected = new ArrayList<>(ALL_T);
+        if (field.equals("key") && direction.equals("desc")) {
+            Collections.reverse(expected);
+        }
+        assertEquals(expected, paged);
     }
 
     @ParameterizedTest

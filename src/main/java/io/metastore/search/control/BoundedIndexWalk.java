@@ -1,0 +1,125 @@
+package io.metastore.search.control;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * The page statement for an order a B-tree serves (the key; {@code updatedAt} through the {@code (updated_at, key)}
+ * index) when the filter holds conditions that index cannot apply (tags, metadata, other columns). Left to itself,
+ * PostgreSQL walks the ordered index and filters, betting that the page fills early because it believes the filter
+ * common. When it is wrong (several containments it multiplies as if independent; a tag no row holds; matches that
+ * all sit late in the order, such as a metadata member only one namespace has), the walk reads the whole index:
+ * seconds at a million rows. Statistics cannot correct these estimates (docs/benchmarks.md), so the statement bounds
+ * the walk itself and falls back to the GIN indexes:
+ * <ol>
+ * <li>{@code walk}: the first {@link #WALK_BUDGET} rows of the range in the search's order, filtered, stopping as
+ * soon as the page is full, which is the plan PostgreSQL picks for a common filter;</li>
+ * <li>only when the walk found less than a page: the whole search planned for full retrieval (OFFSET 0 keeps the
+ * LIMIT from reaching that planner), so the GIN indexes fetch every candidate and a top-N sort orders them. The
+ * filter then matched under 0.5 % of the walked rows, so the candidates are few unless they cluster in the
+ * order.</li>
+ * </ol>
+ * Either branch alone gives the exact page in the full order (ties included), so the cursor after its last row is
+ * the same whichever branch answered; the second merely replaces a walk that fell short. Orders no index serves
+ * (other columns, metadata paths) have no walk to bound: PostgreSQL fetches and sorts the matches there anyway.
+ */
+final class BoundedIndexWalk {
+
+    /** Rows the walk examines before the search asks the other indexes instead: tens of milliseconds at 1M rows. */
+    static final int WALK_BUDGET = 10_000;
+    private static final Set<Operator> RANGE_OPERATORS =
+            Set.of(Operator.EQ, Operator.LT, Operator.LTE, Operator.GT, Operator.GTE, Operator.BETWEEN);
+
+    /**
+     * The search's conditions in two parts: those the walked index applies as its range (plus the readable
+     * namespaces and the deletion test, which hold for most rows), and the residual filter.
+     */
+    record Split(SqlStatement range, SqlStatement residual) {
+    }
+
+    private BoundedIndexWalk() {
+    }
+
+    /**
+     * Empty when no index serves the order or every condition bounds the walk: the plain statement is safe then.
+     */
+    static Optional<Split> split(SearchQuery query, Optional<Set<String>> readableNamespaces) {
+        RecordField leading = query.sort().isEmpty() ? RecordField.KEY : query.sort().get(0).field().root();
+        if (leading != RecordField.KEY && leading != RecordField.UPDATED_AT) {
+            return Optional.empty();
+        }
+        List<SqlStatement> range = new ArrayList<>();
+        List<SqlStatement> residual = new ArrayList<>();
+        query.filter().ifPresent(filter -> {
+            for (Filter conjunct : conjuncts(filter)) {
+                (boundsTheWalk(leading, conjunct) ? range : residual).add(SearchCompiler.condition(conjunct));
+            }
+        });
+        if (residual.isEmpty()) {
+            return Optional.empty();
+        }
+        readableNamespaces.ifPresent(namespaces -> range.add(SearchCompiler.readable(namespaces)));
+        if (!query.includeDeleted()) {
+            range.add(SearchCompiler.NOT_DELETED);
+        }
+        return Optional.of(new Split(SearchCompiler.conjunction(range), SearchCompiler.conjunction(residual)));
+    }
+
+    /**
+     * @param where all conditions of the search, for the fallback
+     * @param order the search's order, led by the walked index's column
+     */
+    static SqlStatement page(Split split, SqlStatement where, List<SortColumn> order, Optional<KeysetCursor> after,
+                             int limit) {
+        long rows = (long) limit + 1;
+        String orderBy = SearchCompiler.orderBy(order);
+        String sortColumns = IntStream.range(0, order.size()).mapToObj(CompiledSearch::sortColumnLabel)
+                .collect(Collectors.joining(", "));
+        return new SqlBuilder()
+                .sql("WITH walk AS MATERIALIZED (SELECT " + SearchCompiler.RECORD_COLUMNS + ", " + sortColumns
+                        + " FROM (")
+                .append(SearchCompiler.selection("*", split.range(), order, after))
+                .sql(orderBy + " LIMIT " + WALK_BUDGET + ") AS walked WHERE ").append(split.residual())
+                .sql(orderBy + " LIMIT ").param(rows).sql(")")
+                .sql(" SELECT * FROM walk WHERE (SELECT count(*) FROM walk) = ").param(rows)
+                .sql(" UNION ALL SELECT * FROM (")
+                .append(SearchCompiler.selection(SearchCompiler.RECORD_COLUMNS, where, order, after))
+                .sql(" OFFSET 0) AS candidates WHERE (SELECT count(*) FROM walk) < ").param(rows)
+                .sql(orderBy + " LIMIT ").param(rows)
+                .build();
+    }
+
+    private static List<Filter> conjuncts(Filter filter) {
+        if (!(filter instanceof Filter.And and)) {
+            return List.of(filter);
+        }
+        List<Filter> conjuncts = new ArrayList<>();
+        for (Filter operand : and.operands()) {
+            conjuncts.addAll(conjuncts(operand));
+        }
+        return conjuncts;
+    }
+
+    /**
+     * A comparison the walked index applies as a range: in key order one of the key (a prefix is a range too) or a
+     * namespace equality, which the (namespace, key) index serves; in {@code updatedAt} order one of updatedAt.
+     */
+    private static boolean boundsTheWalk(RecordField leading, Filter condition) {
+        if (!(condition instanceof Filter.Comparison comparison) || comparison.value() == null
+                || comparison.value().isNull()) {
+            return false;
+        }
+        Operator op = comparison.op();
+        RecordField field = comparison.field().root();
+        return switch (leading) {
+            case KEY -> field == RecordField.KEY && (RANGE_OPERATORS.contains(op) || op == Operator.STARTS_WITH)
+                    || field == RecordField.NAMESPACE && op == Operator.EQ;
+            case UPDATED_AT -> field == RecordField.UPDATED_AT && RANGE_OPERATORS.contains(op);
+            default -> false;
+        };
+    }
+}
