@@ -105,8 +105,9 @@ final class BoundedIndexWalk {
     }
 
     /**
-     * A comparison the walked index applies as a range: in key order one of the key (a prefix is a range too) or a
-     * namespace equality, which the (namespace, key) index serves; in {@code updatedAt} order one of updatedAt.
+     * A comparison the walked index applies itself: in key order one of the key (a prefix is a range too) or a
+     * namespace equality, which the (namespace, key) index serves; in updatedAt order one of updatedAt, or one of the
+     * key, which (updated_at, key) checks in the index before it reads the row.
      */
     private static boolean boundsTheWalk(RecordField leading, Filter condition) {
         if (!(condition instanceof Filter.Comparison comparison) || comparison.value() == null
@@ -115,10 +116,10 @@ final class BoundedIndexWalk {
         }
         Operator op = comparison.op();
         RecordField field = comparison.field().root();
+        boolean keyRange = field == RecordField.KEY && (RANGE_OPERATORS.contains(op) || op == Operator.STARTS_WITH);
         return switch (leading) {
-            case KEY -> field == RecordField.KEY && (RANGE_OPERATORS.contains(op) || op == Operator.STARTS_WITH)
-                    || field == RecordField.NAMESPACE && op == Operator.EQ;
-            case UPDATED_AT -> field == RecordField.UPDATED_AT && RANGE_OPERATORS.contains(op);
+            case KEY -> keyRange || field == RecordField.NAMESPACE && op == Operator.EQ;
+            case UPDATED_AT -> keyRange || field == RecordField.UPDATED_AT && RANGE_OPERATORS.contains(op);
             default -> false;
         };
     }

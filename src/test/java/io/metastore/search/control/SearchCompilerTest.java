@@ -83,8 +83,9 @@ class SearchCompilerTest {
     }
 
     /**
-     * Updated in a range and tagged: the range bounds the walk of (updated_at, key), the tag is the residual filter;
-     * the walk keeps every sort column, so either branch hands the executor the values of the next cursor.
+     * Updated in a range, under a key prefix, tagged: (updated_at, key) applies the range and the prefix to its walk,
+     * the tag is the residual filter; the walk keeps every sort column, so either branch hands the executor the values
+     * of the next cursor.
      */
     @Test
     void boundsTheUpdatedAtOrderWalkWhenTheFilterNeedsMoreThanThatIndex() throws Exception {
@@ -94,12 +95,12 @@ class SearchCompilerTest {
                 + "{\"field\": \"tags\", \"op\": \"array_contains\", \"value\": [\"x\"]}]}, "
                 + "\"sort\": [{\"field\": \"updatedAt\", \"direction\": \"desc\"}]}", Optional.empty());
         String walk = "SELECT * FROM (SELECT *, updated_at AS sort_1, key AS sort_2 FROM metastore.metastore_records"
-                + " WHERE updated_at >= ? AND deleted_at IS NULL) AS page"
+                + " WHERE updated_at >= ? AND (key >= ? AND key < ?) AND deleted_at IS NULL) AS page"
                 + " ORDER BY sort_1 DESC, sort_2 ASC LIMIT " + BoundedIndexWalk.WALK_BUDGET;
         String where = "(updated_at >= ? AND (key >= ? AND key < ?) AND tags @> ?) AND deleted_at IS NULL";
         assertEquals("WITH walk AS MATERIALIZED (SELECT key, CAST(metadata AS text) AS metadata, tags, owner, version,"
                 + " created_at, updated_at, created_by, updated_by, deleted_at, sort_1, sort_2 FROM (" + walk
-                + ") AS walked WHERE (key >= ? AND key < ?) AND tags @> ? ORDER BY sort_1 DESC, sort_2 ASC LIMIT ?)"
+                + ") AS walked WHERE tags @> ? ORDER BY sort_1 DESC, sort_2 ASC LIMIT ?)"
                 + " SELECT * FROM walk WHERE (SELECT count(*) FROM walk) = ?"
                 + " UNION ALL SELECT * FROM (" + SELECT + ", updated_at AS sort_1, key AS sort_2"
                 + " FROM metastore.metastore_records WHERE " + where + ") AS page OFFSET 0) AS candidates"
