@@ -25,11 +25,14 @@ import java.util.stream.IntStream;
  * </ol>
  * Either branch alone gives the exact page in the full order (ties included), so the cursor after its last row is
  * the same whichever branch answered; the second merely replaces a walk that fell short. Orders no index serves
- * (other columns, metadata paths) have no walk to bound: PostgreSQL fetches and sorts the matches there anyway.
+ * (createdAt and other columns, metadata paths) have no walk to bound: PostgreSQL fetches and sorts the matches.
  */
 final class BoundedIndexWalk {
 
-    /** Rows the walk examines before the search asks the other indexes instead: tens of milliseconds at 1M rows. */
+    /**
+     * Rows the walk reads before the search asks the other indexes instead: 50 to 225 ms at 1M rows, more where the
+     * order is scattered over the table's pages (docs/benchmarks.md).
+     */
     static final int WALK_BUDGET = 10_000;
     private static final Set<Operator> RANGE_OPERATORS =
             Set.of(Operator.EQ, Operator.LT, Operator.LTE, Operator.GT, Operator.GTE, Operator.BETWEEN);
