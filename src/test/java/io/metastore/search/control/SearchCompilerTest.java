@@ -127,7 +127,10 @@ class SearchCompilerTest {
         assertEquals(List.of(updated, updated, "t/k"), page.parameters().subList(7, 10));
     }
 
-    /** No index serves a createdAt or metadata order: PostgreSQL fetches and sorts the matches, no walk to bound. */
+    /**
+     * The order's index applies every condition (a namespace and a key range in key order, an updatedAt range in
+     * updatedAt order), or no index serves the order (createdAt, a metadata path): no walk to bound.
+     */
     @ParameterizedTest
     @ValueSource(strings = {
             "{\"filter\": {\"and\": [{\"field\": \"namespace\", \"op\": \"eq\", \"value\": \"a\"}, "
