@@ -5,7 +5,7 @@
 #   CASES  a file of lines "name|request body", e.g. bench/sql/key-order-searches.txt
 # Prints Markdown rows: name, median planning + execution ms, rows the last run read from the table (returned or
 # dropped by a filter, over every scan), and the last plan's scan nodes. PLANS=DIR keeps each last plan as DIR/name.txt.
-# Needs the service compiled (mvn -q compile); the dependency class path is written to target/ on first use.
+# Needs the service and its tests compiled (mvn -q test-compile); the dependency class path is written to target/ on first use.
 set -euo pipefail
 database=${1:?usage: $0 DATABASE CASES [RUNS] [PLAN_CACHE_MODE]}
 cases=${2:?usage: $0 DATABASE CASES [RUNS] [PLAN_CACHE_MODE]}
@@ -15,7 +15,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
 [ -s "$root/target/bench.classpath" ] || (cd "$root" && mvn -q -B dependency:build-classpath \
     -Dmdep.outputFile=target/bench.classpath >/dev/null)
-classpath="$root/target/classes:$(cat "$root/target/bench.classpath")"
+classpath="$root/target/classes:$root/target/test-classes:$(cat "$root/target/bench.classpath")"
 echo "| search | ms (median of $runs, $mode) | rows read | scans |"
 echo "|---|---|---|---|"
 while IFS='|' read -r name request; do
