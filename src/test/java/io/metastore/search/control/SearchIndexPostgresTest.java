@@ -118,11 +118,7 @@ class SearchIndexPostgresTest {
      * A search reads at most {@link BoundedIndexWalk#WALK_BUDGET} rows in key order before it asks the other indexes.
      */
     @ParameterizedTest
-    @ValueSource(strings = {
-            "{\"filter\": {\"field\": \"tags\", \"op\": \"array_contains\", \"value\": [\"t5\"]}}",
-            "{\"filter\": {\"field\": \"metadata.owner.team\", \"op\": \"eq\", \"value\": \"team-5\"}}",
-            "{\"filter\": {\"field\": \"tags\", \"op\": \"array_contains\", \"value\": [\"t5\", \"t6\"]}}",
-            "{\"filter\": {\"field\": \"metadata.size\", \"op\": \"gt\", \"value\": 998}}"})
+    @MethodSource("rareOrClusteredFiltersInKeyOrder")
     void aRareOrClusteredFilterWalksTheKeyOrderOnlyBriefly(String request) throws Exception {
         JsonNode plan = explainAnalyze(request);
         long walked = rowsRead(plan, "Index Scan");
@@ -144,12 +140,19 @@ class SearchIndexPostgresTest {
                 walked + " rows walked in updatedAt order in\n" + plan);
     }
 
+    /** Filters whose matches sit late in key order and in updatedAt order (see the tests' comments for where). */
+    private static final List<String> RARE_OR_CLUSTERED_FILTERS = List.of(
+            "{\"field\": \"tags\", \"op\": \"array_contains\", \"value\": [\"t5\"]}",
+            "{\"field\": \"metadata.owner.team\", \"op\": \"eq\", \"value\": \"team-5\"}",
+            "{\"field\": \"tags\", \"op\": \"array_contains\", \"value\": [\"t5\", \"t6\"]}",
+            "{\"field\": \"metadata.size\", \"op\": \"gt\", \"value\": 998}");
+
+    private static Stream<String> rareOrClusteredFiltersInKeyOrder() {
+        return RARE_OR_CLUSTERED_FILTERS.stream().map(filter -> "{\"filter\": " + filter + "}");
+    }
+
     private static Stream<Arguments> rareOrClusteredFiltersInUpdatedAtOrder() {
-        return Stream.of("asc", "desc").flatMap(direction -> Stream.of(
-                "{\"field\": \"tags\", \"op\": \"array_contains\", \"value\": [\"t5\"]}",
-                "{\"field\": \"metadata.owner.team\", \"op\": \"eq\", \"value\": \"team-5\"}",
-                "{\"field\": \"tags\", \"op\": \"array_contains\", \"value\": [\"t5\", \"t6\"]}",
-                "{\"field\": \"metadata.size\", \"op\": \"gt\", \"value\": 998}")
+        return Stream.of("asc", "desc").flatMap(direction -> RARE_OR_CLUSTERED_FILTERS.stream()
                 .map(filter -> Arguments.of("{\"filter\": " + filter + ", \"sort\": [{\"field\": \"updatedAt\", "
                         + "\"direction\": \"" + direction + "\"}]}")));
     }
@@ -234,44 +237,13 @@ class SearchIndexPostgresTest {
     private JsonNode explain(SqlStatement statement, String planCacheMode, String options) throws Exception {
         try (Connection connection = db.connect(); Statement sql = connection.createStatement()) {
             sql.execute("SET plan_cache_mode = " + planCacheMode);
-            sql.execute("PREPARE search AS " + numberedPlaceholders(statement.sql()));
-            List<String> arguments = statement.parameters().stream().map(SearchIndexPostgresTest::literal).toList();
-            try (ResultSet row = sql.executeQuery("EXPLAIN (" + options + ") EXECUTE search("
-                    + String.join(", ", arguments) + ")")) {
+            sql.execute(ServerPreparedSearch.prepare(statement));
+            try (ResultSet row = sql.executeQuery("EXPLAIN (" + options + ") "
+                    + ServerPreparedSearch.execute(statement))) {
                 row.next();
                 return Json.MAPPER.readTree(row.getString(1));
             }
         }
-    }
-
-    /** JDBC's {@code ?} placeholders as {@code $n}, and its {@code ??} escape as the plain {@code ?} it stands for. */
-    private static String numberedPlaceholders(String jdbcSql) {
-        StringBuilder sql = new StringBuilder();
-        int next = 1;
-        for (int i = 0; i < jdbcSql.length(); i++) {
-            char c = jdbcSql.charAt(i);
-            if (c != '?') {
-                sql.append(c);
-            } else if (i + 1 < jdbcSql.length() && jdbcSql.charAt(i + 1) == '?') {
-                sql.append('?');
-                i++;
-            } else {
-                sql.append('$').append(next++);
-            }
-        }
-        return sql.toString();
-    }
-
-    /** A SQL literal for a test value (test-controlled values only). */
-    private static String literal(Object value) {
-        if (value instanceof String[] texts) {
-            return quote(Json.write(texts).replace('[', '{').replace(']', '}'));
-        }
-        return value instanceof Number || value instanceof Boolean ? value.toString() : quote(value.toString());
-    }
-
-    private static String quote(String text) {
-        return "'" + text.replace("'", "''") + "'";
     }
 
     private static void collectScans(JsonNode plan, List<JsonNode> scans) {
