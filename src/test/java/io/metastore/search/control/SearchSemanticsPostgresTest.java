@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.metastore.platform.Json;
-import io.metastore.platform.ProblemException;
+import io.metastore.platform.Failure;
 import io.metastore.records.control.RecordSnapshot;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -237,12 +237,12 @@ class SearchSemanticsPostgresTest {
     @Test
     void aCursorOfAnotherSearchIsRefused() throws Exception {
         String cursor = db.search(inT("asc", 2, null)).nextCursor();
-        ProblemException refused = assertThrows(ProblemException.class, () -> db.search(
+        Failure refused = assertThrows(Failure.class, () -> db.search(
                 "{\"filter\": {\"field\": \"namespace\", \"op\": \"eq\", \"value\": \"u\"}, \"sort\": [{\"field\": "
                         + "\"metadata.v\"}], \"cursor\": \"" + cursor + "\"}"));
-        assertEquals(400, refused.status());
+        assertEquals(Failure.Kind.INVALID, refused.kind());
         assertEquals("cursor", refused.violations().get(0).path());
-        assertThrows(ProblemException.class, () -> db.search(inT("desc", 2, cursor)));
+        assertThrows(Failure.class, () -> db.search(inT("desc", 2, cursor)));
     }
 
     @Test
