@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 /**
  * Runs a write transaction again when it lost a race that a fresh attempt wins: another transaction created the same
  * key first (unique violation), or PostgreSQL broke a deadlock or serialization conflict by aborting this one. The
- * next attempt sees the winner's committed row and proceeds as an update (or answers 409/412 by the usual rules).
+ * next attempt sees the winner's committed row and proceeds as an update (or fails by the usual rules).
  */
 final class RaceRetry {
 

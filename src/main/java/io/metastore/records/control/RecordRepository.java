@@ -35,6 +35,9 @@ public class RecordRepository {
 
     /** The existing records among these keys, each locked until the transaction ends. */
     public Map<String, RecordEntity> lockExisting(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
         return em.createQuery("SELECT r FROM RecordEntity r WHERE r.key IN :keys ORDER BY r.key", RecordEntity.class)
                 .setParameter("keys", keys)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)

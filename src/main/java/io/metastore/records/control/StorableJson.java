@@ -9,9 +9,9 @@ import java.util.Map;
 /**
  * Finds the JSON values PostgreSQL would refuse or change: strings (and member names) holding U+0000 or unpaired
  * surrogates, and numbers whose text form in PostgreSQL is longer than {@link Json#MAX_NUMBER_LENGTH} characters.
- * PostgreSQL writes a jsonb number out in full ({@code 1e200} becomes 201 digits), and such a number could not be read
- * back under the same limit, so it is refused on the way in. Checking before the write turns a database error into a
- * 400 that names the path.
+ * PostgreSQL writes a jsonb number out in full ({@code 1e200} becomes a 1 and two hundred zeros), and such a number
+ * could not be read back under the same limit, so it is refused on the way in. Checking before the write turns a
+ * database error into a violation that names the path.
  */
 public final class StorableJson {
 

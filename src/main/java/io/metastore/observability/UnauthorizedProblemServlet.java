@@ -1,7 +1,5 @@
-package io.metastore.security;
+package io.metastore.observability;
 
-import io.metastore.observability.ContainerRefusals;
-import io.metastore.observability.RequestId;
 import io.metastore.platform.Problem;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -12,7 +10,9 @@ import java.io.IOException;
 
 /**
  * The body of the container's 401 (web.xml error page): the token is checked by Liberty before JAX-RS runs, so
- * this servlet, not an exception mapper, keeps that answer problem+json. It never says which check failed.
+ * this servlet, not an exception mapper, keeps that answer problem+json, and observes the refusal that
+ * {@link RequestObservation} never sees. It never says which check failed. It lives with the observation rather than
+ * in security so that security depends on nothing but the platform.
  */
 @WebServlet("/problems/unauthorized")
 public class UnauthorizedProblemServlet extends HttpServlet {
