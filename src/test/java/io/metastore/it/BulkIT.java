@@ -141,6 +141,34 @@ class BulkIT extends ServiceIT {
     }
 
     @Test
+    void aBulkWithNothingToApplyAnswersWithoutTouchingTheDatabase() {
+        for (String atomic : List.of("true", "false")) {
+            Api.Reply empty = api.post("records/bulk", "{\"atomic\":" + atomic + ",\"operations\":[]}");
+            assertEquals(200, empty.status(), empty::toString);
+            assertEquals("[]", empty.json().path("results").toString());
+        }
+        Api.Reply allRefused = api.post("records/bulk", "{\"operations\":[{\"op\":\"create\",\"key\":\"bad key\"},"
+                + "{\"op\":\"nope\",\"key\":\"" + ns + "/x\"}]}");
+        assertEquals(400, allRefused.status(), allRefused::toString);
+        assertEquals(0, Rows.count(ns + "/"));
+    }
+
+    @Test
+    void everyWriteOfAKeyRepeatedInAnAtomicBulkAnswersAVersionThatIsStored() {
+        String key = ns + "/repeated";
+        Api.Reply reply = api.post("records/bulk", "{\"operations\":[{\"op\":\"create\",\"key\":\"" + key
+                + "\",\"metadata\":{}},{\"op\":\"patch\",\"key\":\"" + key + "\",\"metadata\":{}},"
+                + "{\"op\":\"upsert\",\"key\":\"" + key + "\",\"metadata\":{}}]}");
+        assertEquals(200, reply.status(), reply::toString);
+        JsonNode results = reply.json().path("results");
+        assertEquals(List.of(1, 2, 3), List.of(results.get(0).path("version").asInt(),
+                results.get(1).path("version").asInt(), results.get(2).path("version").asInt()));
+        Api.Reply read = api.get("records/" + key);
+        assertEquals("\"3\"", read.header("ETag"), "the last answer is what is stored");
+        assertEquals(200, api.put("records/" + key, "{\"metadata\":{\"x\":1}}", "If-Match", "\"3\"").status());
+    }
+
+    @Test
     void bulkAndSearchRemainUsableAsNamespaces() {
         Api admin = api.as(Tokens.token("ops", "bulk:write", "search:write"));
         String key = "bulk/x-" + UUID.randomUUID();

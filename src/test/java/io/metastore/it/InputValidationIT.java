@@ -102,6 +102,66 @@ class InputValidationIT extends ServiceIT {
         assertNothingChanged();
     }
 
+    @Test
+    void numbersPostgresWritesOutLongerThan200CharactersAreRefusedAtTheirPath() {
+        assertEquals(List.of("metadata.n"), assertProblemPaths(
+                api.put("records/" + existing, "{\"metadata\":{\"n\":1e200}}")));
+        assertEquals(List.of("metadata.a[1].small"), assertProblemPaths(
+                api.put("records/" + existing, "{\"metadata\":{\"a\":[1,{\"small\":1.5e-199}]}}")));
+        assertEquals(List.of("operations[0].metadata.n"), api.post("records/bulk", "{\"operations\":[{\"op\":"
+                + "\"upsert\",\"key\":\"" + existing + "\",\"metadata\":{\"n\":-1e199}}]}").json()
+                .path("results").get(0).path("error").path("errors").findValuesAsText("path"));
+        assertProblem(400, api.patch("records/" + existing, "{\"metadata\":{\"n\":1e300}}"));
+        assertNothingChanged();
+    }
+
+    @Test
+    void everyReadReturnsANumberInPostgresTextForm() {
+        String digits199 = "1" + "0".repeat(198);
+        String key = ns + "/numbers";
+        Api.Reply written = api.put("records/" + key, "{\"metadata\":{\"big\":1e198,\"tiny\":1.5e-10,"
+                + "\"kept\":1.50,\"e\":15.0e-1}}");
+        assertEquals(201, written.status(), written::toString);
+        String expected = "{\"big\":" + digits199 + ",\"tiny\":0.00000000015,\"kept\":1.50,\"e\":1.50}";
+        assertEquals(expected, written.json().path("metadata").toString(), "the answer is the stored form");
+        assertEquals(expected, api.get("records/" + key).json().path("metadata").toString());
+        Api.Reply found = api.post("records/search", "{\"filter\":{\"field\":\"metadata.big\",\"op\":\"gt\","
+                + "\"value\":1},\"fields\":[\"metadata.big\",\"metadata.tiny\"],"
+                + "\"sort\":[{\"field\":\"metadata.big\"}]}");
+        assertEquals(200, found.status(), found::toString);
+        assertEquals("{\"big\":" + digits199 + ",\"tiny\":0.00000000015}",
+                found.json().path("items").get(0).path("metadata").toString());
+    }
+
+    @Test
+    void tagAndOwnerLengthsCountCharactersNotUtf16Units() {
+        String emoji200 = "\uD83D\uDE00".repeat(200);
+        Api.Reply accepted = api.put("records/" + existing, "{\"metadata\":{},\"tags\":[\"" + emoji200
+                + "\"],\"owner\":\"" + "\uD83D\uDE00".repeat(256) + "\"}");
+        assertEquals(200, accepted.status(), accepted::toString);
+        before = Rows.snapshot(ns + "/");
+        assertEquals(List.of("tags[0]"), assertProblemPaths(api.put("records/" + existing,
+                "{\"metadata\":{},\"tags\":[\"" + "\uD83D\uDE00".repeat(257) + "\"]}")));
+        assertEquals(List.of("owner"), assertProblemPaths(api.put("records/" + existing,
+                "{\"metadata\":{},\"owner\":\"" + "\uD83D\uDE00".repeat(257) + "\"}")));
+        assertEquals(List.of("owner"), assertProblemPaths(api.put("records/" + existing,
+                "{\"metadata\":{},\"owner\":\"\"}")));
+        assertNothingChanged();
+    }
+
+    @Test
+    void unknownMembersOfAWriteAnswer400NamingThem() {
+        assertEquals(List.of("metdata"), assertProblemPaths(api.post("records",
+                "{\"key\":\"" + ns + "/typo\",\"metdata\":{\"a\":1}}")));
+        assertEquals(List.of("metdata"), assertProblemPaths(api.put("records/" + existing,
+                "{\"metdata\":{\"a\":2}}")));
+        assertEquals(List.of("key"), assertProblemPaths(api.put("records/" + existing,
+                "{\"key\":\"" + ns + "/other\",\"metadata\":{}}")));
+        assertNothingChanged();
+        Api.Reply roundTrip = api.put("records/" + existing, api.get("records/" + existing).body());
+        assertEquals(200, roundTrip.status(), () -> "a record read can be sent back: " + roundTrip);
+    }
+
     private static List<String> assertProblemPaths(Api.Reply reply) {
         assertProblem(400, reply);
         List<String> paths = reply.errorPaths();
