@@ -9,10 +9,12 @@ import java.util.List;
  * {@link Problem#of(Failure)} is the one place that turns them into an HTTP status and an RFC 9457 body. The detail
  * never carries record content or server internals, and no stack trace is kept: a failure is an answer, not a bug.
  *
- * <p>An application exception for the EJB container: it rolls the transaction back and reaches the caller unwrapped
- * and unlogged.
+ * <p>An application exception for the EJB container: it reaches the caller unwrapped and unlogged. It does not mark
+ * the transaction for rollback itself: the write path rolls back explicitly (records' {@code RecordTransactions}),
+ * and a failure passing through a method without a global transaction ({@code NOT_SUPPORTED}) would otherwise make
+ * Liberty roll back its local transaction containment and log WLTC0017E at ERROR for every refused write.
  */
-@ApplicationException(rollback = true)
+@ApplicationException(rollback = false)
 public final class Failure extends RuntimeException {
 
     public enum Kind {

@@ -12,6 +12,7 @@ import io.metastore.records.control.RecordSnapshot;
 import io.metastore.records.control.RecordWrite;
 import io.metastore.records.control.WriteResult;
 import io.metastore.security.Caller;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -39,8 +40,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The single-record calls under {@code /records}. The key is written as-is in the path ({@code /records/assets/a/b} is
- * key {@code assets/a/b}). {@code POST /records/search} and {@code POST /records/bulk} are resources of their own
- * components; keys in namespaces "search" and "bulk" still reach this class (docs/architecture.md says how). Order of
+ * key {@code assets/a/b}). {@code POST /records/search} and {@code POST /records/bulk} are routed here and served
+ * by their components through {@link CollectionCall}, so that keys in namespaces "search" and "bulk" still reach this
+ * class (docs/architecture.md says why). Order of
  * checks: the key's shape (400), the caller's grant on its namespace (403, whether or not the record exists), then the
  * body (400) and the record's state (404, 409, 412).
  */
@@ -58,6 +60,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RecordsResource {
 
     private static final String KEY_PATH = "{key: .+}";
+    private static final String SEARCH = "search";
+    private static final String BULK = "bulk";
 
     @Inject
     RecordService records;
@@ -67,6 +71,9 @@ public class RecordsResource {
 
     @Context
     UriInfo uriInfo;
+
+    @Inject
+    Instance<CollectionCall> collectionCalls;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -83,6 +90,33 @@ public class RecordsResource {
         caller.requireWrite(key.namespace());
         RecordContent content = RecordBodies.content(body);
         return written(records.write(RecordWrite.create(key, content), caller.principal()));
+    }
+
+    @POST
+    @Path(SEARCH)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Search records", description = "Filters, projection, multi-field sort and keyset paging, "
+            + "answered from PostgreSQL's indexes; only namespaces the caller may read are searched.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(ref = "SearchRequest")))
+    @APIResponse(responseCode = "200", description = "one page of results",
+            content = @Content(schema = @Schema(ref = "SearchResponse")))
+    @APIResponse(responseCode = "503", description = "database unavailable, or the search exceeded its time limit")
+    public Response search(JsonNode body) {
+        return collection(SEARCH).post(body);
+    }
+
+    @POST
+    @Path(BULK)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Apply up to 1,000 writes", description = "Atomic (default): one transaction, nothing "
+            + "applied when any operation fails; the failing operations carry their status and error, the others 424. "
+            + "Not atomic: each operation stands alone. Operations on the same key apply in request order.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(ref = "BulkRequest")))
+    @APIResponse(responseCode = "200", description = "per-operation results in request order",
+            content = @Content(schema = @Schema(ref = "BulkResponse")))
+    @APIResponse(responseCode = "413", description = "more than 1,000 operations")
+    public Response bulk(JsonNode body) {
+        return collection(BULK).post(body);
     }
 
     @PUT
@@ -178,6 +212,11 @@ public class RecordsResource {
             response.entity(RecordRepresentation.of(record));
         }
         return withEtag(response, record).build();
+    }
+
+    private CollectionCall collection(String segment) {
+        return collectionCalls.stream().filter(call -> call.segment().equals(segment)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no component serves /records/" + segment));
     }
 
     private static Response.ResponseBuilder withEtag(Response.ResponseBuilder response, RecordSnapshot record) {

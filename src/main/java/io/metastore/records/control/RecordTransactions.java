@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * Runs write transactions: each attempt in a transaction of its own, again when it lost a race ({@link RaceRetry}).
- * Inside the transaction, database failures that are answers rather than defects (a lost race, PostgreSQL away, a
- * value it cannot take) become application exceptions, so the container rolls back without logging them as errors.
+ * Any failure rolls the attempt back. Database failures that are answers rather than defects (a lost race, PostgreSQL
+ * away, a value it cannot take) become application exceptions, so the container does not log them as errors.
  */
 @Stateless
 public class RecordTransactions {
@@ -33,9 +33,11 @@ public class RecordTransactions {
     public <T> T inNewTransaction(Supplier<T> work) {
         try {
             return work.get();
-        } catch (Failure answered) {
-            throw answered;
         } catch (RuntimeException failure) {
+            context.setRollbackOnly();
+            if (failure instanceof Failure answered) {
+                throw answered;
+            }
             if (DatabaseFailures.lostRace(failure)) {
                 throw new LostRace(failure);
             }
@@ -43,8 +45,11 @@ public class RecordTransactions {
         }
     }
 
-    /** A transaction that lost a race and was rolled back; the same work, run again, wins or answers by the rules. */
-    @ApplicationException(rollback = true)
+    /**
+     * A transaction that lost a race and was rolled back; the same work, run again, wins or answers by the rules. Like
+     * a {@link Failure}, it leaves the rollback to {@link #inNewTransaction}, which marked it already.
+     */
+    @ApplicationException(rollback = false)
     static final class LostRace extends RuntimeException {
         LostRace(Throwable cause) {
             super("the transaction lost a race with a concurrent one", cause, false, false);

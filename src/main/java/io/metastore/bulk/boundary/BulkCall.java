@@ -10,42 +10,29 @@ import io.metastore.observability.MetastoreMetrics;
 import io.metastore.platform.Failure;
 import io.metastore.platform.JsonMembers;
 import io.metastore.platform.Problem;
+import io.metastore.records.boundary.CollectionCall;
 import io.metastore.records.boundary.RecordBodies;
 import io.metastore.records.control.MergePatch;
 import io.metastore.records.control.Precondition;
 import io.metastore.records.control.RecordKey;
 import io.metastore.records.control.RecordWrite;
 import io.metastore.security.Caller;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * {@code POST /records/bulk}. Each operation is checked on its own: shape (400), then the caller's write grant on its
+ * {@code POST /records/bulk}, routed by the records resource ({@link CollectionCall}). Each operation is checked on its own: shape (400), then the caller's write grant on its
  * namespace (403), then its content (400). Nothing is applied before every operation has been checked. A bulk operation
  * answers what its single-record call would, except that its expected version is its body {@code version} (409).
  */
-@Path("records/bulk")
-@Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "records")
-@SecurityRequirement(name = "jwt")
-public class BulkResource {
+@RequestScoped
+public class BulkCall implements CollectionCall {
 
     private static final Set<String> REQUEST_MEMBERS = Set.of("atomic", "operations");
     private static final Set<String> OPERATION_MEMBERS = Set.of("op", "key", "metadata", "tags", "owner", "version");
@@ -64,16 +51,13 @@ public class BulkResource {
     @ConfigProperty(name = "metastore.bulk.max-operations", defaultValue = "1000")
     int maxOperations;
 
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Apply up to 1,000 writes", description = "Atomic (default): one transaction, nothing "
-            + "applied when any operation fails; the failing operations carry their status and error, the others 424. "
-            + "Not atomic: each operation stands alone. Operations on the same key apply in request order.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = BulkRequest.class)))
-    @APIResponse(responseCode = "200", description = "per-operation results in request order",
-            content = @Content(schema = @Schema(implementation = BulkResponse.class)))
-    @APIResponse(responseCode = "413", description = "more than 1,000 operations")
-    public Response bulk(JsonNode body) {
+    @Override
+    public String segment() {
+        return "bulk";
+    }
+
+    @Override
+    public Response post(JsonNode body) {
         JsonMembers.requireObject(body, "", "the request body");
         JsonMembers.requireKnown(body, "", REQUEST_MEMBERS, "atomic and operations");
         boolean atomic = atomic(body.get("atomic"));
