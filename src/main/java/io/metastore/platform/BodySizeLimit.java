@@ -30,8 +30,8 @@ public class BodySizeLimit implements ContainerRequestFilter {
         request.setEntityStream(new LimitedInputStream(request.getEntityStream(), maxBodyBytes));
     }
 
-    private ProblemException tooLarge() {
-        return ProblemException.payloadTooLarge("The request body exceeds the limit of " + maxBodyBytes + " bytes");
+    private Failure tooLarge() {
+        return Failure.tooLarge("The request body exceeds the limit of " + maxBodyBytes + " bytes");
     }
 
     private final class LimitedInputStream extends FilterInputStream {

@@ -20,8 +20,8 @@ public class DisabledGate implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (!serviceSwitch.enabled()) {
-            request.abortWith(Problem.of(503, "disabled", "Metastore is disabled",
-                    "This server runs Metastore with " + ServiceSwitch.PROPERTY + "=false; nothing is served or stored")
+            request.abortWith(Problem.of(Failure.disabled(
+                    "This server runs Metastore with " + ServiceSwitch.PROPERTY + "=false; nothing is served or stored"))
                     .toResponse());
         }
     }

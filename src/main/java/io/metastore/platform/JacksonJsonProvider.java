@@ -37,15 +37,15 @@ public class JacksonJsonProvider implements MessageBodyReader<JsonNode>, Message
         try {
             JsonNode tree = Json.MAPPER.readTree(body);
             if (tree == null || tree.isMissingNode()) {
-                throw ProblemException.badRequest("The request body is empty; a JSON document is required");
+                throw Failure.malformed("The request body is empty; a JSON document is required");
             }
             return tree;
         } catch (StreamConstraintsException e) {
-            throw ProblemException.badRequest("The JSON document exceeds a parser limit: " + e.getOriginalMessage());
+            throw Failure.malformed("The JSON document exceeds a parser limit: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw ProblemException.badRequest("Malformed JSON" + where + ": " + e.getOriginalMessage());
+            throw Failure.malformed("Malformed JSON" + where + ": " + e.getOriginalMessage());
         }
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.core.JsonFactory;
+import java.math.BigDecimal;
 
 /**
  * The one Jackson configuration of the service. Numbers are read exactly (no double rounding, no Infinity), duplicate
@@ -41,10 +42,20 @@ public final class Json {
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                // decimals as PostgreSQL writes them (0.00000000015, never 1.5E-10), so an answer equals a later read
+                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
                 // the container owns the request and response streams
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                 .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
                 .build();
+    }
+
+    /**
+     * A number as PostgreSQL's numeric writes it: every digit, no exponent, and the decimal places the literal had
+     * ({@code 1.50} stays {@code 1.50}; {@code 1e2} is {@code 100}; {@code 1.5e-10} is {@code 0.00000000015}).
+     */
+    public static String postgresText(BigDecimal number) {
+        return (number.scale() < 0 ? number.setScale(0) : number).toPlainString();
     }
 
     public static String write(Object value) {

@@ -2,21 +2,36 @@ package io.metastore.platform;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.List;
 
-/** The RFC 9457 body every error response carries. */
+/**
+ * The RFC 9457 body every error response carries, and the one place where a domain {@link Failure} becomes an HTTP
+ * status, a problem type and a title.
+ */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(String type, String title, int status, String detail, List<Violation> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
     private static final String TYPE_PREFIX = "urn:metastore:problem:";
 
-    public static Problem of(ProblemException e) {
-        return new Problem(TYPE_PREFIX + e.type(), e.title(), e.status(), e.getMessage(), e.violations());
+    public static Problem of(Failure failure) {
+        String detail = failure.getMessage();
+        return switch (failure.kind()) {
+            case INVALID -> new Problem(TYPE_PREFIX + "validation", "Invalid request", 400, detail,
+                    failure.violations());
+            case MALFORMED -> of(400, "bad-request", "Bad request", detail);
+            case UNAUTHENTICATED -> of(401, "unauthorized", "Unauthorized", detail);
+            case FORBIDDEN -> of(403, "forbidden", "Forbidden", detail);
+            case NOT_FOUND -> of(404, "not-found", "Not found", detail);
+            case CONFLICT, VERSION_CONFLICT -> of(409, "conflict", "Conflict", detail);
+            case CONDITION_FAILED -> of(412, "precondition-failed", "Precondition failed", detail);
+            case TOO_LARGE -> of(413, "payload-too-large", "Payload too large", detail);
+            case DATABASE_UNREACHABLE -> of(503, "database-unavailable", "Database unavailable", detail);
+            case STATEMENT_TIMEOUT -> of(503, "statement-timeout", "Query timed out", detail);
+            case DISABLED -> of(503, "disabled", "Metastore is disabled", detail);
+        };
     }
 
     public static Problem of(int status, String type, String title, String detail) {
@@ -24,7 +39,7 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     public Response toResponse() {
-        return Response.status(status).type(PROBLEM_JSON).entity(this).build();
+        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
     }
 
     /** For answers the servlet container produces before JAX-RS runs (web.xml error pages). */

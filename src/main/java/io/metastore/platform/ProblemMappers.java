@@ -36,7 +36,7 @@ public final class ProblemMappers {
             // keep the original headers (Allow on a 405, for instance), replace the body
             return Response.fromResponse(original)
                     .entity(Problem.of(status, slug(info.getReasonPhrase()), info.getReasonPhrase(), detail))
-                    .type(Problem.PROBLEM_JSON)
+                    .type(Problem.MEDIA_TYPE)
                     .build();
         }
 
@@ -49,8 +49,8 @@ public final class ProblemMappers {
     public static class ForEverythingElse implements ExceptionMapper<Throwable> {
         @Override
         public Response toResponse(Throwable failure) {
-            return FailureClassifier.classify(failure)
-                    .map(problem -> Problem.of(problem).toResponse())
+            return DatabaseFailures.classify(failure)
+                    .map(known -> Problem.of(known).toResponse())
                     .orElseGet(() -> unexpected(failure));
         }
 

@@ -1,6 +1,6 @@
 package io.metastore.security;
 
-import io.metastore.platform.ProblemException;
+import io.metastore.platform.Failure;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -23,7 +23,7 @@ public class Caller {
     public String principal() {
         String subject = token.getSubject();
         if (subject == null || subject.isBlank()) {
-            throw new ProblemException(401, "unauthorized", "Unauthorized", "The token has no subject (sub) claim");
+            throw Failure.unauthenticated("The token has no subject (sub) claim");
         }
         return subject;
     }
@@ -31,14 +31,14 @@ public class Caller {
     public void requireRead(String namespace) {
         checkedNamespace = namespace;
         if (!grants().canRead(namespace)) {
-            throw ProblemException.forbidden("The caller may not read namespace " + namespace);
+            throw Failure.forbidden("The caller may not read namespace " + namespace);
         }
     }
 
     public void requireWrite(String namespace) {
         checkedNamespace = namespace;
         if (!grants().canWrite(namespace)) {
-            throw ProblemException.forbidden("The caller may not write namespace " + namespace);
+            throw Failure.forbidden("The caller may not write namespace " + namespace);
         }
     }
 

@@ -1,8 +1,34 @@
 package io.metastore.bulk.boundary;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.metastore.bulk.control.OperationResult;
+import io.metastore.platform.Problem;
+import io.metastore.records.boundary.RecordAnswers;
 import java.util.List;
 
 /** The answer to a bulk request: one result per operation, in request order. */
-public record BulkResponse(List<OperationResult> results) {
+public record BulkResponse(List<Result> results) {
+
+    /** Status of an operation that was fine but not applied because another one failed (atomic mode). */
+    static final int FAILED_DEPENDENCY = 424;
+    private static final Problem NOT_APPLIED = Problem.of(FAILED_DEPENDENCY, "failed-dependency", "Not applied",
+            "Not applied because another operation of this atomic bulk failed");
+
+    /** One operation's answer: the status its single-record call would give, and the version or the error. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Result(int index, String key, int status, Long version, Problem error) {
+
+        static Result of(OperationResult result) {
+            if (result.succeeded()) {
+                return new Result(result.index(), result.key(), RecordAnswers.status(result.applied().outcome()),
+                        result.applied().record().version(), null);
+            }
+            Problem error = result.failed() ? Problem.of(result.failure()) : NOT_APPLIED;
+            return new Result(result.index(), result.key(), error.status(), null, error);
+        }
+    }
+
+    static BulkResponse of(List<OperationResult> results) {
+        return new BulkResponse(results.stream().map(Result::of).toList());
+    }
 }

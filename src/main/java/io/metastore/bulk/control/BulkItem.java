@@ -1,5 +1,6 @@
 package io.metastore.bulk.control;
 
+import io.metastore.platform.Failure;
 import io.metastore.records.control.RecordWrite;
 
 /** One operation of a bulk request after validation: a write to apply, or the reason it was refused up front. */
@@ -11,7 +12,7 @@ public sealed interface BulkItem {
     record Planned(int index, RecordWrite write) implements BulkItem {
     }
 
-    /** Refused before anything ran (invalid or forbidden): its result is already known. */
-    record Refused(int index, OperationResult result) implements BulkItem {
+    /** Refused before anything ran (invalid or forbidden). */
+    record Refused(int index, String key, Failure failure) implements BulkItem {
     }
 }

@@ -1,30 +1,35 @@
 package io.metastore.bulk.control;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import io.metastore.platform.Problem;
-import io.metastore.platform.ProblemException;
+import io.metastore.platform.Failure;
+import io.metastore.records.control.WriteResult;
 
-/** The answer for one bulk operation: the status the single-record call would give, and the version or the error. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record OperationResult(int index, String key, int status, Long version, Problem error) {
+/**
+ * What became of one bulk operation: applied (with the write's result), failed (with its own failure), or, in an
+ * atomic bulk that failed elsewhere, not applied although it was fine.
+ */
+public record OperationResult(int index, String key, WriteResult applied, Failure failure) {
 
-    /** Status of an operation that was fine but not applied because another one failed (atomic mode). */
-    public static final int FAILED_DEPENDENCY = 424;
-
-    public static OperationResult applied(int index, String key, int status, long version) {
-        return new OperationResult(index, key, status, version, null);
+    static OperationResult applied(int index, WriteResult result) {
+        return new OperationResult(index, result.record().key(), result, null);
     }
 
-    public static OperationResult failed(int index, String key, ProblemException problem) {
-        return new OperationResult(index, key, problem.status(), null, Problem.of(problem));
+    static OperationResult failed(int index, String key, Failure failure) {
+        return new OperationResult(index, key, null, failure);
     }
 
-    public OperationResult notApplied() {
-        return new OperationResult(index, key, FAILED_DEPENDENCY, null, Problem.of(FAILED_DEPENDENCY,
-                "failed-dependency", "Not applied", "Not applied because another operation of this atomic bulk failed"));
+    static OperationResult refused(BulkItem.Refused refused) {
+        return failed(refused.index(), refused.key(), refused.failure());
+    }
+
+    static OperationResult notApplied(int index, String key) {
+        return new OperationResult(index, key, null, null);
     }
 
     public boolean succeeded() {
-        return error == null && status < 400;
+        return applied != null;
+    }
+
+    public boolean failed() {
+        return failure != null;
     }
 }

@@ -1,12 +1,17 @@
 package io.metastore.records.boundary;
 
-import io.metastore.records.control.Precondition;
+import io.metastore.records.control.Precondition.Versions;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
- * ETags are the record version in quotes ({@code "3"}). Parses If-Match and If-None-Match lists; weak tags
- * ({@code W/"3"}) are compared by their value, as a version cannot be weakly equal to another.
+ * Entity tags as RFC 9110 section 8.8.3 and 13.1 define them. A record's ETag is its version in quotes ({@code "3"}),
+ * always strong. If-Match compares strongly, so a weak tag ({@code W/"3"}) never matches; If-None-Match compares
+ * weakly, so {@code W/"3"} names version 3. A tag that is not a version of ours names nothing.
  */
 final class EntityTags {
+
+    private static final String WEAK = "W/";
 
     private EntityTags() {
     }
@@ -15,44 +20,43 @@ final class EntityTags {
         return "\"" + version + "\"";
     }
 
-    /** The precondition an If-Match header states; a tag that is not a version can never match. */
-    static Precondition ifMatch(String header) {
-        if (header == null || header.isBlank()) {
-            return Precondition.NONE;
-        }
-        if (header.trim().equals("*")) {
-            return Precondition.ifMatchAny();
-        }
-        for (String tag : header.split(",")) {
-            Long version = version(tag);
-            if (version != null) {
-                return Precondition.ifMatch(version);
-            }
-        }
-        return Precondition.ifMatch(-1);
+    /** The versions an If-Match header names (strong comparison); unconditional when there is no header. */
+    static Versions ifMatch(String header) {
+        return versions(header, false);
     }
 
-    /** Whether If-None-Match names this version (or is {@code *}), so the client's copy is current. */
-    static boolean noneMatchHits(String header, long version) {
+    /** The versions an If-None-Match header names (weak comparison); unconditional when there is no header. */
+    static Versions ifNoneMatch(String header) {
+        return versions(header, true);
+    }
+
+    private static Versions versions(String header, boolean weakComparison) {
         if (header == null || header.isBlank()) {
-            return false;
+            return Versions.UNCONDITIONAL;
         }
+        if (header.trim().equals("*")) {
+            return Versions.ANY;
+        }
+        Set<Long> versions = new HashSet<>();
         for (String tag : header.split(",")) {
-            if (tag.trim().equals("*") || Long.valueOf(version).equals(version(tag))) {
-                return true;
+            String value = tag.trim();
+            if (value.startsWith(WEAK)) {
+                if (!weakComparison) {
+                    continue;
+                }
+                value = value.substring(WEAK.length());
+            }
+            Long version = version(value);
+            if (version != null) {
+                versions.add(version);
             }
         }
-        return false;
+        return Versions.listed(versions);
     }
 
     private static Long version(String tag) {
-        String value = tag.trim();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-            value = value.substring(1, value.length() - 1);
-        }
+        String value = tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")
+                ? tag.substring(1, tag.length() - 1) : tag;
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {

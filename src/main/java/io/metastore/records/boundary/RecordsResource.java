@@ -1,11 +1,8 @@
 package io.metastore.records.boundary;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.metastore.bulk.boundary.BulkEndpoint;
-import io.metastore.bulk.boundary.BulkRequest;
-import io.metastore.bulk.boundary.BulkResponse;
+import io.metastore.platform.Failure;
 import io.metastore.platform.Problem;
-import io.metastore.platform.ProblemException;
 import io.metastore.records.control.MergePatch;
 import io.metastore.records.control.Precondition;
 import io.metastore.records.control.RecordContent;
@@ -14,12 +11,8 @@ import io.metastore.records.control.RecordService;
 import io.metastore.records.control.RecordSnapshot;
 import io.metastore.records.control.RecordWrite;
 import io.metastore.records.control.WriteResult;
-import io.metastore.search.boundary.SearchEndpoint;
-import io.metastore.search.boundary.SearchRequest;
-import io.metastore.search.boundary.SearchResponse;
 import io.metastore.security.Caller;
 import jakarta.inject.Inject;
-import java.net.URI;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -45,10 +38,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The {@code /records} calls. Search and bulk are routed from here rather than from resources of their own, so that
- * {@code /records/search/x} and {@code /records/bulk/x} still address keys in namespaces "search" and "bulk". The key is written as-is in the path ({@code /records/assets/a/b} is key
- * {@code assets/a/b}). Order of checks: the key's shape (400), the caller's grant on its namespace (403, whether or
- * not the record exists), then the body (400) and the record's state (404, 409, 412).
+ * The single-record calls under {@code /records}. The key is written as-is in the path ({@code /records/assets/a/b} is
+ * key {@code assets/a/b}). {@code POST /records/search} and {@code POST /records/bulk} are resources of their own
+ * components; keys in namespaces "search" and "bulk" still reach this class (docs/architecture.md says how). Order of
+ * checks: the key's shape (400), the caller's grant on its namespace (403, whether or not the record exists), then the
+ * body (400) and the record's state (404, 409, 412).
  */
 @Path("records")
 @Produces(MediaType.APPLICATION_JSON)
@@ -71,12 +65,6 @@ public class RecordsResource {
     @Inject
     Caller caller;
 
-    @Inject
-    BulkEndpoint bulk;
-
-    @Inject
-    SearchEndpoint search;
-
     @Context
     UriInfo uriInfo;
 
@@ -84,45 +72,17 @@ public class RecordsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a record", description = "Idempotent on key: the same content again answers 200 "
             + "unchanged, other content 409; a soft-deleted key is revived (201).")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RecordRequests.Create.class)))
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RecordBodies.Create.class)))
     @APIResponse(responseCode = "201", description = "created or revived",
             content = @Content(schema = @Schema(implementation = RecordRepresentation.class)))
     @APIResponse(responseCode = "200", description = "identical replay, unchanged",
             content = @Content(schema = @Schema(implementation = RecordRepresentation.class)))
     @APIResponse(responseCode = "409", description = "the key exists with other content")
     public Response create(JsonNode body) {
-        RecordRequests.requireObject(body);
-        RecordKey key = RecordKey.parse("key", RecordRequests.keyOf(body));
+        RecordKey key = RecordBodies.createKey(body);
         caller.requireWrite(key.namespace());
-        RecordContent content = RecordContent.fromReplacement(body);
+        RecordContent content = RecordBodies.content(body);
         return written(records.write(RecordWrite.create(key, content), caller.principal()));
-    }
-
-    @POST
-    @Path("search")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Search records", description = "Filters, projection, multi-field sort and keyset paging, "
-            + "answered from PostgreSQL's indexes; only namespaces the caller may read are searched.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SearchRequest.class)))
-    @APIResponse(responseCode = "200", description = "one page of results",
-            content = @Content(schema = @Schema(implementation = SearchResponse.class)))
-    @APIResponse(responseCode = "503", description = "database unavailable, or the search exceeded its time limit")
-    public SearchResponse search(JsonNode body) {
-        return search.handle(body);
-    }
-
-    @POST
-    @Path("bulk")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Apply up to 1,000 writes", description = "Atomic (default): one transaction, nothing "
-            + "applied when any operation fails; the failing operations carry their status and error, the others 424. "
-            + "Not atomic: each operation stands alone. Operations on the same key apply in request order.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = BulkRequest.class)))
-    @APIResponse(responseCode = "200", description = "per-operation results in request order",
-            content = @Content(schema = @Schema(implementation = BulkResponse.class)))
-    @APIResponse(responseCode = "413", description = "more than 1,000 operations")
-    public Response bulk(JsonNode body) {
-        return bulk.handle(body);
     }
 
     @PUT
@@ -130,7 +90,7 @@ public class RecordsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace a record", description = "Replaces metadata, tags and owner as a whole. "
             + "Expected version from If-Match (412 on mismatch) or the body's version (409 on mismatch).")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RecordRequests.Replace.class)))
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RecordBodies.Replace.class)))
     @APIResponse(responseCode = "200", description = "replaced",
             content = @Content(schema = @Schema(implementation = RecordRepresentation.class)))
     @APIResponse(responseCode = "201", description = "created or revived",
@@ -138,12 +98,15 @@ public class RecordsResource {
     @APIResponse(responseCode = "409", description = "body version does not match")
     @APIResponse(responseCode = "412", description = "If-Match does not match")
     public Response put(@PathParam("key") @Parameter(description = "<namespace>/<name>") String rawKey,
-                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode body) {
+                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                        @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, JsonNode body) {
         RecordKey key = RecordKey.parse("key", rawKey);
         caller.requireWrite(key.namespace());
-        RecordRequests.requireObject(body);
-        Precondition precondition = RecordRequests.precondition(ifMatch, body);
-        RecordContent content = RecordContent.fromReplacement(body);
+        RecordBodies.requireReplacement(body, key);
+        Long expected = RecordBodies.expectedVersion(body.get("version"));
+        Precondition precondition = conditions(expected == null ? Precondition.NONE : Precondition.expecting(expected),
+                ifMatch, ifNoneMatch);
+        RecordContent content = RecordBodies.content(body);
         return written(records.write(RecordWrite.upsert(key, content, precondition), caller.principal()));
     }
 
@@ -152,18 +115,19 @@ public class RecordsResource {
     @Consumes("application/merge-patch+json")
     @Operation(summary = "Merge-patch a record (RFC 7386)")
     @RequestBody(required = true, content = @Content(mediaType = "application/merge-patch+json",
-            schema = @Schema(implementation = RecordRequests.Patch.class)))
+            schema = @Schema(implementation = RecordBodies.Patch.class)))
     @APIResponse(responseCode = "200", description = "patched",
             content = @Content(schema = @Schema(implementation = RecordRepresentation.class)))
     @APIResponse(responseCode = "404", description = "absent or soft-deleted")
     @APIResponse(responseCode = "412", description = "If-Match does not match")
     @APIResponse(responseCode = "415", description = "not application/merge-patch+json")
     public Response patch(@PathParam("key") String rawKey, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                          JsonNode body) {
+                          @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, JsonNode body) {
         RecordKey key = RecordKey.parse("key", rawKey);
         caller.requireWrite(key.namespace());
         MergePatch patch = MergePatch.of(body);
-        return written(records.write(RecordWrite.patch(key, patch, EntityTags.ifMatch(ifMatch)), caller.principal()));
+        Precondition precondition = conditions(Precondition.NONE, ifMatch, ifNoneMatch);
+        return written(records.write(RecordWrite.patch(key, patch, precondition), caller.principal()));
     }
 
     @GET
@@ -177,8 +141,8 @@ public class RecordsResource {
         RecordKey key = RecordKey.parse("key", rawKey);
         caller.requireRead(key.namespace());
         RecordSnapshot record = records.findLive(key)
-                .orElseThrow(() -> ProblemException.notFound("No record with key " + key));
-        if (EntityTags.noneMatchHits(ifNoneMatch, record.version())) {
+                .orElseThrow(() -> Failure.notFound("No record with key " + key));
+        if (EntityTags.ifNoneMatch(ifNoneMatch).includes(record.version())) {
             return withEtag(Response.notModified(), record).build();
         }
         return withEtag(Response.ok(RecordRepresentation.of(record)), record).build();
@@ -190,24 +154,30 @@ public class RecordsResource {
     @APIResponse(responseCode = "204", description = "deleted")
     @APIResponse(responseCode = "404", description = "absent or already deleted")
     @APIResponse(responseCode = "412", description = "If-Match does not match")
-    public Response delete(@PathParam("key") String rawKey, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Response delete(@PathParam("key") String rawKey, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         RecordKey key = RecordKey.parse("key", rawKey);
         caller.requireWrite(key.namespace());
-        return written(records.write(RecordWrite.delete(key, EntityTags.ifMatch(ifMatch)), caller.principal()));
+        Precondition precondition = conditions(Precondition.NONE, ifMatch, ifNoneMatch);
+        return written(records.write(RecordWrite.delete(key, precondition), caller.principal()));
+    }
+
+    /** RFC 9110 conditions on a write: If-Match compares strongly, If-None-Match weakly; both must hold. */
+    private static Precondition conditions(Precondition precondition, String ifMatch, String ifNoneMatch) {
+        return precondition.withConditions(EntityTags.ifMatch(ifMatch), EntityTags.ifNoneMatch(ifNoneMatch));
     }
 
     private Response written(WriteResult result) {
         RecordSnapshot record = result.record();
-        Response.ResponseBuilder response = switch (result.outcome()) {
-            case CREATED -> Response.created(location(record)).entity(RecordRepresentation.of(record));
-            case DELETED -> Response.noContent();
-            case UPDATED, UNCHANGED -> Response.ok(RecordRepresentation.of(record));
-        };
+        int status = RecordAnswers.status(result.outcome());
+        Response.ResponseBuilder response = Response.status(status);
+        if (status == 201) {
+            response.location(RecordAnswers.location(uriInfo.getBaseUri(), record.key()));
+        }
+        if (status != 204) {
+            response.entity(RecordRepresentation.of(record));
+        }
         return withEtag(response, record).build();
-    }
-
-    private URI location(RecordSnapshot record) {
-        return uriInfo.getBaseUriBuilder().path("records").path(record.key()).build();
     }
 
     private static Response.ResponseBuilder withEtag(Response.ResponseBuilder response, RecordSnapshot record) {

@@ -2,7 +2,8 @@ package io.metastore.records.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.metastore.platform.ProblemException;
+import io.metastore.platform.Failure;
+import io.metastore.platform.JsonMembers;
 import io.metastore.platform.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,21 +26,11 @@ public final class MergePatch {
 
     /** Checks the patch document itself; the result of applying it is checked again by {@link #applyTo}. */
     public static MergePatch of(JsonNode patch) {
-        if (!patch.isObject()) {
-            throw ProblemException.invalid("", "a merge patch of a record must be a JSON object");
-        }
-        List<Violation> violations = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> member : patch.properties()) {
-            if (!PATCHABLE.contains(member.getKey())) {
-                violations.add(new Violation(member.getKey(), "only metadata, tags and owner can be patched"));
-            }
-        }
+        JsonMembers.requireObject(patch, "", "a merge patch of a record");
+        JsonMembers.requireKnown(patch, "", PATCHABLE, "metadata, tags and owner (only they can be patched)");
         JsonNode metadata = patch.get("metadata");
         if (metadata != null && !metadata.isObject()) {
-            violations.add(new Violation("metadata", "must be a JSON object (metadata cannot be removed)"));
-        }
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
+            throw Failure.invalid("metadata", "must be a JSON object (metadata cannot be removed)");
         }
         return new MergePatch(patch);
     }
@@ -51,12 +42,10 @@ public final class MergePatch {
             merge(metadata, (ObjectNode) patch.get("metadata"));
             StorableJson.check("metadata", metadata, violations);
         }
-        List<String> tags = patch.has("tags") && !patch.get("tags").isNull()
-                ? RecordContent.tags(patch.get("tags"), violations)
-                : patch.has("tags") ? List.of() : current.tags();
+        List<String> tags = patch.has("tags") ? RecordContent.tags(patch.get("tags"), violations) : current.tags();
         String owner = patch.has("owner") ? RecordContent.owner(patch.get("owner"), violations) : current.owner();
         if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
+            throw Failure.invalid(violations);
         }
         return new RecordContent(metadata, tags, owner);
     }

@@ -1,7 +1,6 @@
 package io.metastore.records.control;
 
-import java.sql.SQLException;
-import java.util.Set;
+import io.metastore.platform.DatabaseFailures;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -13,7 +12,6 @@ import java.util.function.Supplier;
 final class RaceRetry {
 
     static final int MAX_ATTEMPTS = 5;
-    private static final Set<String> LOST_RACE = Set.of("23505", "40P01", "40001");
 
     private RaceRetry() {
     }
@@ -23,21 +21,12 @@ final class RaceRetry {
             try {
                 return transaction.get();
             } catch (RuntimeException failure) {
-                if (attempt == MAX_ATTEMPTS || !lostRace(failure)) {
+                if (attempt == MAX_ATTEMPTS || !DatabaseFailures.lostRace(failure)) {
                     throw failure;
                 }
                 pause(attempt);
             }
         }
-    }
-
-    static boolean lostRace(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && LOST_RACE.contains(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A short random pause, growing with the attempt, so the racers do not collide again in lockstep. */

@@ -2,8 +2,8 @@ package io.metastore.records.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.metastore.platform.Failure;
 import io.metastore.platform.Json;
-import io.metastore.platform.ProblemException;
 import io.metastore.platform.Violation;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The client-owned part of a record: metadata, tags and owner. Everything else (version, timestamps, audit
- * principals) is assigned by the server. Instances are always valid and storable.
+ * The client-owned part of a record: metadata, tags and owner. Everything else (version, timestamps, audit principals)
+ * is assigned by the server. Instances are always valid and storable; lengths count characters (code points), as a
+ * person reading the value would.
  */
 public record RecordContent(ObjectNode metadata, List<String> tags, String owner) {
 
@@ -24,39 +25,36 @@ public record RecordContent(ObjectNode metadata, List<String> tags, String owner
         tags = List.copyOf(tags);
     }
 
-    public static RecordContent empty() {
-        return new RecordContent(Json.MAPPER.createObjectNode(), List.of(), null);
-    }
-
     /**
-     * The content a create or a full replacement (PUT) states: omitted metadata becomes {}, omitted tags [], an
-     * omitted owner null. Members the server assigns (key, version, timestamps...) are ignored here.
+     * The content that the three JSON members state, each null when absent: absent metadata is {}, absent tags [], an
+     * absent or null owner none.
+     *
+     * @throws Failure (invalid) naming every member that breaks a rule
      */
-    public static RecordContent fromReplacement(JsonNode body) {
+    public static RecordContent of(JsonNode metadata, JsonNode tags, JsonNode owner) {
         List<Violation> violations = new ArrayList<>();
-        ObjectNode metadata = metadata(body.get("metadata"), violations);
-        List<String> tags = tags(body.get("tags"), violations);
-        String owner = owner(body.get("owner"), violations);
+        RecordContent content = new RecordContent(metadata(metadata, violations), tags(tags, violations),
+                owner(owner, violations));
         if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
+            throw Failure.invalid(violations);
         }
-        return new RecordContent(metadata, tags, owner);
+        return content;
     }
 
-    static ObjectNode metadata(JsonNode value, List<Violation> violations) {
+    private static ObjectNode metadata(JsonNode value, List<Violation> violations) {
         if (value == null) {
             return Json.MAPPER.createObjectNode();
         }
         if (!value.isObject()) {
             violations.add(new Violation("metadata", "must be a JSON object"));
-            return null;
+            return Json.MAPPER.createObjectNode();
         }
         StorableJson.check("metadata", value, violations);
         return (ObjectNode) value;
     }
 
     static List<String> tags(JsonNode value, List<Violation> violations) {
-        if (value == null) {
+        if (value == null || value.isNull()) {
             return List.of();
         }
         if (!value.isArray()) {
@@ -71,7 +69,7 @@ public record RecordContent(ObjectNode metadata, List<String> tags, String owner
         for (int i = 0; i < value.size(); i++) {
             String path = "tags[" + i + "]";
             JsonNode tag = value.get(i);
-            if (!tag.isTextual() || tag.textValue().isEmpty() || tag.textValue().length() > MAX_TAG_LENGTH) {
+            if (!tag.isTextual() || !hasLength(tag.textValue(), MAX_TAG_LENGTH)) {
                 violations.add(new Violation(path, "must be a string of 1 to " + MAX_TAG_LENGTH + " characters"));
             } else if (!seen.add(tag.textValue())) {
                 violations.add(new Violation(path, "duplicate tag \"" + tag.textValue() + "\""));
@@ -87,11 +85,18 @@ public record RecordContent(ObjectNode metadata, List<String> tags, String owner
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!value.isTextual() || value.textValue().isEmpty() || value.textValue().length() > MAX_OWNER_LENGTH) {
-            violations.add(new Violation("owner", "must be null or a string of 1 to " + MAX_OWNER_LENGTH + " characters"));
+        if (!value.isTextual() || !hasLength(value.textValue(), MAX_OWNER_LENGTH)) {
+            violations.add(new Violation("owner", "must be null or a string of 1 to " + MAX_OWNER_LENGTH
+                    + " characters (an empty owner is refused: send null for none)"));
             return null;
         }
         StorableJson.checkString("owner", value.textValue(), violations);
         return value.textValue();
+    }
+
+    /** 1 to {@code max} characters, counted as code points. */
+    private static boolean hasLength(String text, int max) {
+        int length = text.codePointCount(0, text.length());
+        return length >= 1 && length <= max;
     }
 }

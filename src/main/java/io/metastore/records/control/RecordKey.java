@@ -1,11 +1,12 @@
 package io.metastore.records.control;
 
-import io.metastore.platform.ProblemException;
+import io.metastore.platform.Failure;
 import java.util.regex.Pattern;
 
 /**
  * A record's identity, {@code <namespace>/<name>}. The namespace is the first segment and the unit of authorization;
- * the name may contain further slashes but no whitespace or control characters.
+ * the name may contain further slashes but no whitespace or control characters, and none of its {@code /}-separated
+ * segments may be empty, {@code .} or {@code ..}: HTTP clients normalise such paths, so the key could not be addressed.
  */
 public record RecordKey(String namespace, String name) {
 
@@ -14,20 +15,20 @@ public record RecordKey(String namespace, String name) {
 
     public static RecordKey parse(String path, String key) {
         if (key == null || key.isEmpty()) {
-            throw ProblemException.invalid(path, "a key is required");
+            throw Failure.invalid(path, "a key is required");
         }
         int slash = key.indexOf('/');
         if (slash < 0) {
-            throw ProblemException.invalid(path, "a key has the form <namespace>/<name>");
+            throw Failure.invalid(path, "a key has the form <namespace>/<name>");
         }
         String namespace = key.substring(0, slash);
         String name = key.substring(slash + 1);
         if (!isValidNamespace(namespace)) {
-            throw ProblemException.invalid(path, "the namespace must match " + NAMESPACE.pattern());
+            throw Failure.invalid(path, "the namespace must match " + NAMESPACE.pattern());
         }
         String nameProblem = nameProblem(name);
         if (nameProblem != null) {
-            throw ProblemException.invalid(path, nameProblem);
+            throw Failure.invalid(path, nameProblem);
         }
         return new RecordKey(namespace, name);
     }
@@ -48,6 +49,11 @@ public record RecordKey(String namespace, String name) {
                 return "the name must not contain whitespace, control or unpaired surrogate characters";
             }
             i += Character.charCount(cp);
+        }
+        for (String segment : name.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                return "no /-separated segment of the name may be empty, '.' or '..'";
+            }
         }
         return null;
     }

@@ -11,20 +11,12 @@ public record RecordSnapshot(String key, ObjectNode metadata, List<String> tags,
                              Instant deletedAt) {
 
     public static RecordSnapshot of(RecordEntity entity) {
-        return of(entity, entity.version);
-    }
-
-    /** The entity with the version it will have once its pending change is flushed. */
-    public static RecordSnapshot of(RecordEntity entity, long version) {
-        return new RecordSnapshot(entity.key, entity.metadata.deepCopy(), List.copyOf(entity.tags), entity.owner,
-                version, entity.createdAt, entity.updatedAt, entity.createdBy, entity.updatedBy, entity.deletedAt);
+        return new RecordSnapshot(entity.key(), entity.metadata().deepCopy(), List.copyOf(entity.tags()),
+                entity.owner(), entity.version(), entity.createdAt(), entity.updatedAt(), entity.createdBy(),
+                entity.updatedBy(), entity.deletedAt());
     }
 
     public String namespace() {
         return key.substring(0, key.indexOf('/'));
-    }
-
-    public RecordContent content() {
-        return new RecordContent(metadata, tags, owner);
     }
 }

@@ -1,7 +1,5 @@
 package io.metastore.records.control;
 
-import io.metastore.records.entity.RecordEntity;
-
 /**
  * One write on one key, as a value: what the single-record calls and each bulk operation ask for. {@code content}
  * is set for create and upsert, {@code patch} for patch.
@@ -27,15 +25,5 @@ public record RecordWrite(Kind kind, RecordKey key, RecordContent content, Merge
 
     public static RecordWrite delete(RecordKey key, Precondition precondition) {
         return new RecordWrite(Kind.DELETE, key, null, null, precondition);
-    }
-
-    /** Applies this write to the record loaded under the key's lock (null when the key never existed). */
-    WriteResult applyTo(RecordLifecycle lifecycle, RecordEntity current) {
-        return switch (kind) {
-            case CREATE -> lifecycle.create(key, current, content);
-            case UPSERT -> lifecycle.put(key, current, content, precondition);
-            case PATCH -> lifecycle.patch(key, current, patch, precondition);
-            case DELETE -> lifecycle.delete(key, current, precondition);
-        };
     }
 }

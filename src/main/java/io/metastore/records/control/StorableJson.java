@@ -1,21 +1,19 @@
 package io.metastore.records.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.metastore.platform.Json;
 import io.metastore.platform.Violation;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Finds the JSON values PostgreSQL would refuse or silently change: strings (and member names) holding U+0000 or
- * unpaired surrogates, and numbers outside the range of {@code numeric}. Checking before the write turns a database
- * error into a 400 that names the path.
+ * Finds the JSON values PostgreSQL would refuse or change: strings (and member names) holding U+0000 or unpaired
+ * surrogates, and numbers whose text form in PostgreSQL is longer than {@link Json#MAX_NUMBER_LENGTH} characters.
+ * PostgreSQL writes a jsonb number out in full ({@code 1e200} becomes 201 digits), and such a number could not be read
+ * back under the same limit, so it is refused on the way in. Checking before the write turns a database error into a
+ * 400 that names the path.
  */
 public final class StorableJson {
-
-    /** PostgreSQL numeric: up to 131072 digits before the decimal point and 16383 after. */
-    private static final int MAX_INTEGER_DIGITS = 131_072;
-    private static final int MAX_FRACTION_DIGITS = 16_383;
 
     private StorableJson() {
     }
@@ -24,7 +22,10 @@ public final class StorableJson {
         if (value.isTextual()) {
             checkString(path, value.textValue(), violations);
         } else if (value.isNumber()) {
-            checkNumber(path, value.decimalValue(), violations);
+            if (Json.postgresText(value.decimalValue()).length() > Json.MAX_NUMBER_LENGTH) {
+                violations.add(new Violation(path, "PostgreSQL writes this number out with more than "
+                        + Json.MAX_NUMBER_LENGTH + " characters; store it as a string"));
+            }
         } else if (value.isArray()) {
             for (int i = 0; i < value.size(); i++) {
                 check(path + "[" + i + "]", value.get(i), violations);
@@ -59,12 +60,5 @@ public final class StorableJson {
             }
         }
         return null;
-    }
-
-    private static void checkNumber(String path, BigDecimal number, List<Violation> violations) {
-        int integerDigits = number.precision() - number.scale();
-        if (integerDigits > MAX_INTEGER_DIGITS || number.scale() > MAX_FRACTION_DIGITS) {
-            violations.add(new Violation(path, "the number is outside the range PostgreSQL can store"));
-        }
     }
 }

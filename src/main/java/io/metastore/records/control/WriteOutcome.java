@@ -1,16 +1,14 @@
 package io.metastore.records.control;
 
-/** What a write did, which decides the HTTP status of the single-record call and of a bulk operation. */
+/** What a successful write did to its record. */
 public enum WriteOutcome {
-    CREATED(201), UPDATED(200), UNCHANGED(200), DELETED(204);
-
-    private final int status;
-
-    WriteOutcome(int status) {
-        this.status = status;
-    }
-
-    public int status() {
-        return status;
-    }
+    /** The key had never existed. */
+    CREATED,
+    /** The key was soft-deleted and lives again, its version counting on. */
+    REVIVED,
+    UPDATED,
+    /** An identical create replayed: nothing was written. */
+    UNCHANGED,
+    /** A soft delete. */
+    DELETED
 }

@@ -3,7 +3,7 @@ package io.metastore.search.control;
 import static io.metastore.search.control.Operator.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.metastore.platform.ProblemException;
+import io.metastore.platform.Failure;
 import io.metastore.platform.Violation;
 import io.metastore.records.control.StorableJson;
 import java.util.ArrayList;
@@ -34,24 +34,24 @@ final class ComparisonRules {
     static void check(Field field, Operator op, JsonNode value, String path) {
         Set<Operator> accepted = operatorsOf(field);
         if (!accepted.contains(op)) {
-            throw ProblemException.invalid(path + ".op", "'" + op.jsonName + "' does not apply to " + field.name()
+            throw Failure.invalid(path + ".op", "'" + op.jsonName + "' does not apply to " + field.name()
                     + "; it takes " + accepted.stream().map(o -> o.jsonName).collect(Collectors.joining(", ")));
         }
         String valuePath = path + ".value";
         if (op == EXISTS) {
             if (value != null) {
-                throw ProblemException.invalid(valuePath, "exists takes no value");
+                throw Failure.invalid(valuePath, "exists takes no value");
             }
             return;
         }
         if (value == null) {
-            throw ProblemException.invalid(valuePath, "'" + op.jsonName + "' needs a value");
+            throw Failure.invalid(valuePath, "'" + op.jsonName + "' needs a value");
         }
         checkShape(field, op, value, valuePath);
         List<Violation> unstorable = new ArrayList<>();
         StorableJson.check(valuePath, value, unstorable);
         if (!unstorable.isEmpty()) {
-            throw ProblemException.invalid(unstorable);
+            throw Failure.invalid(unstorable);
         }
     }
 
@@ -145,7 +145,7 @@ final class ComparisonRules {
 
     private static void require(boolean condition, String path, String message) {
         if (!condition) {
-            throw ProblemException.invalid(path, message);
+            throw Failure.invalid(path, message);
         }
     }
 

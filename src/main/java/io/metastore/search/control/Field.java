@@ -1,6 +1,6 @@
 package io.metastore.search.control;
 
-import io.metastore.platform.ProblemException;
+import io.metastore.platform.Failure;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -29,20 +29,20 @@ public record Field(RecordField root, List<String> path) {
     public static Field parse(String text, String path) {
         String[] parts = text.split("\\.", -1);
         RecordField root = RecordField.byJsonName(parts[0])
-                .orElseThrow(() -> ProblemException.invalid(path, "unknown field '" + text + "'"));
+                .orElseThrow(() -> Failure.invalid(path, "unknown field '" + text + "'"));
         if (parts.length == 1) {
             return of(root);
         }
         if (root != RecordField.METADATA) {
-            throw ProblemException.invalid(path, "only metadata has nested paths");
+            throw Failure.invalid(path, "only metadata has nested paths");
         }
         List<String> segments = List.of(parts).subList(1, parts.length);
         if (segments.size() > MAX_PATH_DEPTH) {
-            throw ProblemException.invalid(path, "metadata paths are at most " + MAX_PATH_DEPTH + " segments deep");
+            throw Failure.invalid(path, "metadata paths are at most " + MAX_PATH_DEPTH + " segments deep");
         }
         for (String segment : segments) {
             if (!SEGMENT.matcher(segment).matches()) {
-                throw ProblemException.invalid(path, "each metadata path segment is 1 to 128 of A-Z a-z 0-9 _ -");
+                throw Failure.invalid(path, "each metadata path segment is 1 to 128 of A-Z a-z 0-9 _ -");
             }
         }
         return new Field(root, segments);

@@ -1,7 +1,8 @@
 package io.metastore.search.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.metastore.platform.ProblemException;
+import io.metastore.platform.Failure;
+import io.metastore.platform.JsonMembers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +25,10 @@ final class FilterParser {
 
     private static Filter parse(JsonNode node, String path, int depth) {
         if (depth > MAX_DEPTH) {
-            throw ProblemException.invalid(path, "filters nest at most " + MAX_DEPTH + " levels deep");
+            throw Failure.invalid(path, "filters nest at most " + MAX_DEPTH + " levels deep");
         }
         if (!node.isObject()) {
-            throw ProblemException.invalid(path, "must be an object: a comparison, and, or, or not");
+            throw Failure.invalid(path, "must be an object: a comparison, and, or, or not");
         }
         if (node.size() == 1) {
             Map.Entry<String, JsonNode> only = node.properties().iterator().next();
@@ -52,7 +53,7 @@ final class FilterParser {
 
     private static List<Filter> operands(JsonNode list, String path, int depth) {
         if (!list.isArray() || list.isEmpty()) {
-            throw ProblemException.invalid(path, "must be a non-empty array of filters");
+            throw Failure.invalid(path, "must be a non-empty array of filters");
         }
         List<Filter> operands = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
@@ -62,12 +63,12 @@ final class FilterParser {
     }
 
     private static Filter comparison(JsonNode node, String path) {
-        KnownMembers.require(node, path, COMPARISON_MEMBERS,
+        JsonMembers.requireKnown(node, path, COMPARISON_MEMBERS,
                 "a filter is {field, op, value}, {and: [...]}, {or: [...]} or {not: {...}}");
         Field field = Field.parse(requiredText(node, "field", path), path + ".field");
         String opName = requiredText(node, "op", path);
         Operator op = Operator.byJsonName(opName)
-                .orElseThrow(() -> ProblemException.invalid(path + ".op", "unknown operator '" + opName + "'"));
+                .orElseThrow(() -> Failure.invalid(path + ".op", "unknown operator '" + opName + "'"));
         JsonNode value = node.get("value");
         ComparisonRules.check(field, op, value, path);
         return new Filter.Comparison(field, op, value);
@@ -76,7 +77,7 @@ final class FilterParser {
     private static String requiredText(JsonNode node, String member, String path) {
         JsonNode value = node.get(member);
         if (value == null || !value.isTextual()) {
-            throw ProblemException.invalid(path + "." + member, "a string is required");
+            throw Failure.invalid(path + "." + member, "a string is required");
         }
         return value.textValue();
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.metastore.platform.Json;
-import io.metastore.platform.ProblemException;
+import io.metastore.platform.Failure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -63,7 +63,7 @@ record KeysetCursor(String fingerprint, List<Object> values) {
             JsonNode encoded = json.path("v");
             if (!expectedFingerprint.equals(json.path("f").asText()) || !encoded.isArray()
                     || encoded.size() != order.size()) {
-                throw ProblemException.invalid("cursor", INVALID);
+                throw Failure.invalid("cursor", INVALID);
             }
             List<Object> values = new ArrayList<>();
             for (int i = 0; i < order.size(); i++) {
@@ -72,7 +72,7 @@ record KeysetCursor(String fingerprint, List<Object> values) {
             }
             return new KeysetCursor(expectedFingerprint, values);
         } catch (IOException | IllegalArgumentException e) {
-            throw ProblemException.invalid("cursor", INVALID);
+            throw Failure.invalid("cursor", INVALID);
         }
     }
 }

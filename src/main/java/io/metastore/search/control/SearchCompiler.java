@@ -1,6 +1,6 @@
 package io.metastore.search.control;
 
-import io.metastore.platform.ProblemException;
+import io.metastore.platform.Failure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +36,7 @@ public final class SearchCompiler {
         if (page.parameters().size() > MAX_PARAMETERS) {
             // many large in-lists (bound twice in a bounded index walk) can compile to more values than
             // PostgreSQL accepts: refuse rather than fail there
-            throw ProblemException.invalid("filter", "the filter holds too many values for one search");
+            throw Failure.invalid("filter", "the filter holds too many values for one search");
         }
         Optional<SqlStatement> count = query.count()
                 ? Optional.of(new SqlBuilder().sql("SELECT count(*) FROM " + TABLE + " WHERE ").append(where).build())

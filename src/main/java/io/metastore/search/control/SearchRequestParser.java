@@ -1,7 +1,8 @@
 package io.metastore.search.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.metastore.platform.ProblemException;
+import io.metastore.platform.Failure;
+import io.metastore.platform.JsonMembers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +20,9 @@ public final class SearchRequestParser {
 
     public SearchQuery parse(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw ProblemException.invalid("", "the request body must be a JSON object");
+            throw Failure.invalid("", "the request body must be a JSON object");
         }
-        KnownMembers.require(body, "", MEMBERS, "filter, fields, sort, limit, cursor, includeDeleted, count");
+        JsonMembers.requireKnown(body, "", MEMBERS, "filter, fields, sort, limit, cursor, includeDeleted, count");
         Optional<Filter> filter = member(body, "filter").map(node -> FilterParser.parse(node, "filter"));
         List<Field> fields = member(body, "fields").map(SearchRequestParser::fields).orElse(List.of());
         List<SortKey> sort = member(body, "sort").map(SearchRequestParser::sort).orElse(List.of());
@@ -57,47 +58,47 @@ public final class SearchRequestParser {
 
     private static SortKey sortKey(JsonNode node, String path) {
         if (!node.isObject()) {
-            throw ProblemException.invalid(path, "must be an object {field, direction}");
+            throw Failure.invalid(path, "must be an object {field, direction}");
         }
-        KnownMembers.require(node, path, SORT_MEMBERS, "field, direction");
+        JsonMembers.requireKnown(node, path, SORT_MEMBERS, "field, direction");
         String fieldPath = path + ".field";
         Field field = Field.parse(text(node.path("field"), fieldPath), fieldPath);
         if (field.root() == RecordField.TAGS || field.root() == RecordField.METADATA && !field.isMetadataPath()) {
-            throw ProblemException.invalid(fieldPath, "cannot sort by " + field.name()
+            throw Failure.invalid(fieldPath, "cannot sort by " + field.name()
                     + "; sort by a column or a metadata path");
         }
         String direction = node.hasNonNull("direction") ? text(node.get("direction"), path + ".direction") : "asc";
         return switch (direction) {
             case "asc" -> new SortKey(field, false);
             case "desc" -> new SortKey(field, true);
-            default -> throw ProblemException.invalid(path + ".direction", "must be asc or desc");
+            default -> throw Failure.invalid(path + ".direction", "must be asc or desc");
         };
     }
 
     private static int limit(JsonNode node) {
         if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < 1
                 || node.intValue() > SearchQuery.MAX_LIMIT) {
-            throw ProblemException.invalid("limit", "must be an integer from 1 to " + SearchQuery.MAX_LIMIT);
+            throw Failure.invalid("limit", "must be an integer from 1 to " + SearchQuery.MAX_LIMIT);
         }
         return node.intValue();
     }
 
     private static void requireArray(JsonNode node, String path) {
         if (!node.isArray()) {
-            throw ProblemException.invalid(path, "must be an array");
+            throw Failure.invalid(path, "must be an array");
         }
     }
 
     private static String text(JsonNode node, String path) {
         if (!node.isTextual()) {
-            throw ProblemException.invalid(path, "must be a string");
+            throw Failure.invalid(path, "must be a string");
         }
         return node.textValue();
     }
 
     private static boolean bool(JsonNode node, String path) {
         if (!node.isBoolean()) {
-            throw ProblemException.invalid(path, "must be true or false");
+            throw Failure.invalid(path, "must be true or false");
         }
         return node.booleanValue();
     }

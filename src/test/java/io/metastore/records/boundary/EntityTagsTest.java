@@ -4,27 +4,36 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.metastore.records.control.Precondition;
+import io.metastore.records.control.Precondition.Versions;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EntityTagsTest {
 
     @Test
-    void ifMatchParsesVersionsWildcardAndGarbage() {
-        assertEquals(Precondition.NONE, EntityTags.ifMatch(null));
-        assertEquals(Precondition.ifMatch(3), EntityTags.ifMatch("\"3\""));
-        assertEquals(Precondition.ifMatch(3), EntityTags.ifMatch("W/\"3\""));
-        assertEquals(Precondition.ifMatch(4), EntityTags.ifMatch("\"x\", \"4\""));
-        assertEquals(Precondition.ifMatchAny(), EntityTags.ifMatch(" * "));
-        assertEquals(Precondition.ifMatch(-1), EntityTags.ifMatch("\"abc\""), "never matches a version");
+    void ifMatchListsStrongVersionsOnly() {
+        assertEquals(Versions.UNCONDITIONAL, EntityTags.ifMatch(null));
+        assertEquals(Versions.UNCONDITIONAL, EntityTags.ifMatch(" "));
+        assertEquals(Versions.listed(Set.of(3L)), EntityTags.ifMatch("\"3\""));
+        assertEquals(Versions.listed(Set.of(1L, 5L)), EntityTags.ifMatch("\"1\", \"5\""));
+        assertEquals(Versions.listed(Set.of(4L)), EntityTags.ifMatch("\"x\", W/\"3\", \"4\""));
+        assertEquals(Versions.ANY, EntityTags.ifMatch(" * "));
     }
 
     @Test
-    void ifNoneMatchHitsCurrentVersionOrWildcard() {
-        assertTrue(EntityTags.noneMatchHits("\"7\"", 7));
-        assertTrue(EntityTags.noneMatchHits("\"1\", W/\"7\"", 7));
-        assertTrue(EntityTags.noneMatchHits("*", 7));
-        assertFalse(EntityTags.noneMatchHits("\"6\"", 7));
-        assertFalse(EntityTags.noneMatchHits(null, 7));
+    void aWeakOrForeignTagInIfMatchMatchesNothing() {
+        assertFalse(EntityTags.ifMatch("W/\"3\"").includes(3L), "If-Match compares strongly (RFC 9110 13.1.1)");
+        assertTrue(EntityTags.ifMatch("W/\"3\"").stated(), "a stated condition that names nothing still fails");
+        assertFalse(EntityTags.ifMatch("\"abc\"").includes(3L));
+    }
+
+    @Test
+    void ifNoneMatchComparesWeakly() {
+        assertTrue(EntityTags.ifNoneMatch("\"7\"").includes(7L));
+        assertTrue(EntityTags.ifNoneMatch("\"1\", W/\"7\"").includes(7L));
+        assertTrue(EntityTags.ifNoneMatch("*").includes(7L));
+        assertFalse(EntityTags.ifNoneMatch("*").includes(null), "* names only an existing record");
+        assertFalse(EntityTags.ifNoneMatch("\"6\"").includes(7L));
+        assertFalse(EntityTags.ifNoneMatch(null).includes(7L));
     }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.metastore.platform.Json;
-import io.metastore.platform.ProblemException;
+import io.metastore.platform.Failure;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -50,15 +50,15 @@ class MergePatchTest {
     void rejectsOtherMembersAndNonObjects() {
         for (String body : List.of("{\"version\":1}", "{\"key\":\"a/b\"}", "[]", "{\"metadata\":[1]}",
                 "{\"metadata\":null}")) {
-            ProblemException problem = assertThrows(ProblemException.class, () -> MergePatch.of(json(body)), body);
-            assertEquals(400, problem.status());
+            Failure problem = assertThrows(Failure.class, () -> MergePatch.of(json(body)), body);
+            assertEquals(Failure.Kind.INVALID, problem.kind());
         }
     }
 
     @Test
     void rejectsResultsThatCannotBeStored() throws Exception {
         MergePatch patch = MergePatch.of(json("{\"metadata\":{\"s\":\"\\u0000\"},\"tags\":[\"a\",\"a\"]}"));
-        ProblemException problem = assertThrows(ProblemException.class, () -> patch.applyTo(current()));
+        Failure problem = assertThrows(Failure.class, () -> patch.applyTo(current()));
         assertEquals(List.of("metadata.s", "tags[1]"),
                 problem.violations().stream().map(v -> v.path()).toList());
     }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.metastore.platform.Json;
-import io.metastore.platform.ProblemException;
+import io.metastore.platform.Failure;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -126,8 +126,8 @@ class SearchRequestParserTest {
             {"count": 1}                                                     | count
             """)
     void rejectsNamingThePath(String request, String path) throws Exception {
-        ProblemException problem = assertThrows(ProblemException.class, () -> parse(request));
-        assertEquals(400, problem.status());
+        Failure problem = assertThrows(Failure.class, () -> parse(request));
+        assertEquals(Failure.Kind.INVALID, problem.kind());
         String expected = path.replace("<NUL>", String.valueOf((char) 0));
         assertEquals(expected, problem.violations().get(0).path(), problem.getMessage());
     }
@@ -138,16 +138,16 @@ class SearchRequestParserTest {
         String segment128 = "a".repeat(128);
         parse(exists("metadata." + sixteen));
         parse(exists("metadata." + segment128 + ".0.A-_z"));
-        assertThrows(ProblemException.class, () -> parse(exists("metadata." + sixteen + ".x")));
-        assertThrows(ProblemException.class, () -> parse(exists("metadata." + segment128 + "a")));
-        assertThrows(ProblemException.class, () -> parse(exists("metadata.é")));
+        assertThrows(Failure.class, () -> parse(exists("metadata." + sixteen + ".x")));
+        assertThrows(Failure.class, () -> parse(exists("metadata." + segment128 + "a")));
+        assertThrows(Failure.class, () -> parse(exists("metadata.é")));
     }
 
     @Test
     void boundsFilterDepth() throws Exception {
         String comparison = "{\"field\": \"key\", \"op\": \"eq\", \"value\": \"a\"}";
         parse("{\"filter\": " + "{\"not\": ".repeat(31) + comparison + "}".repeat(31) + "}");
-        ProblemException tooDeep = assertThrows(ProblemException.class, () -> parse(
+        Failure tooDeep = assertThrows(Failure.class, () -> parse(
                 "{\"filter\": " + "{\"and\": [".repeat(32) + comparison + "]}".repeat(32) + "}"));
         assertEquals("filter" + ".and[0]".repeat(32), tooDeep.violations().get(0).path());
     }
@@ -156,7 +156,7 @@ class SearchRequestParserTest {
     void boundsListValues() throws Exception {
         String thousand = IntStream.range(0, 1000).mapToObj(i -> "\"k" + i + "\"").collect(Collectors.joining(","));
         parse("{\"filter\": {\"field\": \"key\", \"op\": \"in\", \"value\": [" + thousand + "]}}");
-        ProblemException tooMany = assertThrows(ProblemException.class, () -> parse(
+        Failure tooMany = assertThrows(Failure.class, () -> parse(
                 "{\"filter\": {\"field\": \"tags\", \"op\": \"array_contains\", \"value\": [" + thousand + ", \"x\"]}}"));
         assertEquals("filter.value", tooMany.violations().get(0).path());
     }

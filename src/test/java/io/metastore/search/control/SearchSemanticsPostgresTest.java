@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.metastore.platform.Json;
-import io.metastore.platform.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.metastore.platform.Failure;
+import io.metastore.platform.Json;
 import io.metastore.records.control.RecordSnapshot;
 import io.metastore.search.RandomSearches;
 import io.metastore.search.SearchOracle;
@@ -248,12 +248,12 @@ class SearchSemanticsPostgresTest {
     @Test
     void aCursorOfAnotherSearchIsRefused() throws Exception {
         String cursor = db.search(inT("asc", 2, null)).nextCursor();
-        ProblemException refused = assertThrows(ProblemException.class, () -> db.search(
+        Failure refused = assertThrows(Failure.class, () -> db.search(
                 "{\"filter\": {\"field\": \"namespace\", \"op\": \"eq\", \"value\": \"u\"}, \"sort\": [{\"field\": "
                         + "\"metadata.v\"}], \"cursor\": \"" + cursor + "\"}"));
-        assertEquals(400, refused.status());
+        assertEquals(Failure.Kind.INVALID, refused.kind());
         assertEquals("cursor", refused.violations().get(0).path());
-        assertThrows(ProblemException.class, () -> db.search(inT("desc", 2, cursor)));
+        assertThrows(Failure.class, () -> db.search(inT("desc", 2, cursor)));
     }
 
     @Test
