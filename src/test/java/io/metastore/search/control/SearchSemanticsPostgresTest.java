@@ -13,6 +13,7 @@ import io.metastore.platform.Json;
 import io.metastore.records.control.RecordSnapshot;
 import io.metastore.search.RandomSearches;
 import io.metastore.search.SearchOracle;
+import io.metastore.search.boundary.Projection;
 import io.metastore.security.NamespaceGrants;
 import java.sql.Connection;
 import java.sql.ResultSet;
