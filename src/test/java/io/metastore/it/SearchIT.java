@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +105,23 @@ class SearchIT extends ServiceIT {
         assertProblem(400, search("{\"filter\":{\"field\":\"metadata.size\",\"op\":\"between\",\"value\":[1]}}"));
         String deep = "{\"not\":".repeat(40) + "{\"field\":\"key\",\"op\":\"exists\"}" + "}".repeat(40);
         assertProblem(400, search("{\"filter\":" + deep + "}"));
+    }
+
+    /** 331 metadata sort keys once answered 500 (SQLSTATE 54011: PostgreSQL's 1,664 target list entries). */
+    @Test
+    void sortKeysAndProjectedFieldsAreBounded() {
+        String manyKeys = IntStream.range(0, 331).mapToObj(i -> "{\"field\":\"metadata.m" + i + "\"}")
+                .collect(Collectors.joining(","));
+        assertEquals(List.of("sort[8]"), assertProblem(400, search("{\"sort\":[" + manyKeys + "]}")).path("errors")
+                .findValuesAsText("path"));
+        assertEquals(List.of("sort[1].field"), assertProblem(400, search("{\"sort\":[{\"field\":\"owner\"},"
+                + "{\"field\":\"owner\",\"direction\":\"desc\"}]}")).path("errors").findValuesAsText("path"));
+        String eightKeys = IntStream.range(0, 8).mapToObj(i -> "{\"field\":\"metadata.m" + i + "\"}")
+                .collect(Collectors.joining(","));
+        assertEquals(200, search("{\"sort\":[" + eightKeys + "]}").status());
+        String fields = IntStream.range(0, 257).mapToObj(i -> "\"metadata.f" + i + "\"").collect(Collectors.joining(","));
+        assertEquals(List.of("fields[256]"), assertProblem(400, search("{\"fields\":[" + fields + "]}"))
+                .path("errors").findValuesAsText("path"));
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.metastore.search.boundary;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.metastore.observability.MetastoreMetrics;
 import io.metastore.records.boundary.CollectionCall;
-import io.metastore.search.control.Projection;
 import io.metastore.search.control.SearchPage;
 import io.metastore.search.control.SearchQuery;
 import io.metastore.search.control.SearchRequestParser;

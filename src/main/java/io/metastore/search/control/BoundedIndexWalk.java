@@ -59,17 +59,17 @@ final class BoundedIndexWalk {
         List<SqlStatement> residual = new ArrayList<>();
         query.filter().ifPresent(filter -> {
             for (Filter conjunct : conjuncts(filter)) {
-                (boundsTheWalk(leading, conjunct) ? range : residual).add(SearchCompiler.condition(conjunct));
+                (boundsTheWalk(leading, conjunct) ? range : residual).add(RecordsTable.condition(conjunct));
             }
         });
         if (residual.isEmpty()) {
             return Optional.empty();
         }
-        readableNamespaces.ifPresent(namespaces -> range.add(SearchCompiler.readable(namespaces)));
+        readableNamespaces.ifPresent(namespaces -> range.add(RecordsTable.readable(namespaces)));
         if (!query.includeDeleted()) {
-            range.add(SearchCompiler.NOT_DELETED);
+            range.add(RecordsTable.NOT_DELETED);
         }
-        return Optional.of(new Split(SearchCompiler.conjunction(range), SearchCompiler.conjunction(residual)));
+        return Optional.of(new Split(RecordsTable.conjunction(range), RecordsTable.conjunction(residual)));
     }
 
     /**
@@ -79,18 +79,18 @@ final class BoundedIndexWalk {
     static SqlStatement page(Split split, SqlStatement where, List<SortColumn> order, Optional<KeysetCursor> after,
                              int limit) {
         long rows = (long) limit + 1;
-        String orderBy = SearchCompiler.orderBy(order);
+        String orderBy = RecordsTable.orderBy(order);
         String sortColumns = IntStream.range(0, order.size()).mapToObj(CompiledSearch::sortColumnLabel)
                 .collect(Collectors.joining(", "));
         return new SqlBuilder()
-                .sql("WITH walk AS MATERIALIZED (SELECT " + SearchCompiler.RECORD_COLUMNS + ", " + sortColumns
+                .sql("WITH walk AS MATERIALIZED (SELECT " + RecordsTable.RECORD_COLUMNS + ", " + sortColumns
                         + " FROM (")
-                .append(SearchCompiler.selection("*", split.range(), order, after))
+                .append(RecordsTable.selection("*", split.range(), order, after))
                 .sql(orderBy + " LIMIT " + WALK_BUDGET + ") AS walked WHERE ").append(split.residual())
                 .sql(orderBy + " LIMIT ").param(rows).sql(")")
                 .sql(" SELECT * FROM walk WHERE (SELECT count(*) FROM walk) = ").param(rows)
                 .sql(" UNION ALL SELECT * FROM (")
-                .append(SearchCompiler.selection(SearchCompiler.RECORD_COLUMNS, where, order, after))
+                .append(RecordsTable.selection(RecordsTable.RECORD_COLUMNS, where, order, after))
                 .sql(" OFFSET 0) AS candidates WHERE (SELECT count(*) FROM walk) < ").param(rows)
                 .sql(orderBy + " LIMIT ").param(rows)
                 .build();

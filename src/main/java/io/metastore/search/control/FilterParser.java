@@ -11,7 +11,10 @@ import java.util.Set;
 /** Reads the {@code filter} tree of a search request, rejecting anything the language does not define. */
 final class FilterParser {
 
-    /** Deeper trees than this are refused, so compiling and planning stay cheap. */
+    /**
+     * Most levels of {@code and}, {@code or} and {@code not} on any path from the root filter (level 1) down to a
+     * comparison, so compiling and planning stay cheap.
+     */
     static final int MAX_DEPTH = 32;
 
     private static final Set<String> COMPARISON_MEMBERS = Set.of("field", "op", "value");
@@ -23,16 +26,17 @@ final class FilterParser {
         return parse(node, path, 1);
     }
 
+    /** @param depth the level {@code node} is at if it is a combinator */
     private static Filter parse(JsonNode node, String path, int depth) {
-        if (depth > MAX_DEPTH) {
-            throw Failure.invalid(path, "filters nest at most " + MAX_DEPTH + " levels deep");
-        }
         if (!node.isObject()) {
             throw Failure.invalid(path, "must be an object: a comparison, and, or, or not");
         }
         if (node.size() == 1) {
             Map.Entry<String, JsonNode> only = node.properties().iterator().next();
             String memberPath = path + "." + only.getKey();
+            if (Set.of("and", "or", "not").contains(only.getKey()) && depth > MAX_DEPTH) {
+                throw Failure.invalid(path, "and, or and not nest at most " + MAX_DEPTH + " levels deep");
+            }
             switch (only.getKey()) {
                 case "and" -> {
                     return new Filter.And(operands(only.getValue(), memberPath, depth));

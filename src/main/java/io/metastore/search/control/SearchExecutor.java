@@ -30,6 +30,14 @@ import java.util.List;
  */
 public final class SearchExecutor {
 
+    /**
+     * A page ends early, with a cursor, once its items reach this size (API.md), so one search never holds more than
+     * about this much record content in memory, whatever its limit.
+     */
+    public static final long MAX_PAGE_BYTES = 8L * 1024 * 1024;
+    /** Generously, what an item's representation adds to its variable parts: member names, version, timestamps. */
+    private static final int REPRESENTATION_OVERHEAD = 256;
+
     private final String statementTimeout;
 
     /** @param statementTimeout a PostgreSQL duration such as {@code 5s}; bounds each search statement */
@@ -46,13 +54,16 @@ public final class SearchExecutor {
         List<RecordSnapshot> items = new ArrayList<>();
         List<Object> lastSortValues = List.of();
         boolean more = false;
+        long bytes = 0;
         try (PreparedStatement page = prepare(connection, search.page()); ResultSet rows = page.executeQuery()) {
             while (rows.next()) {
-                if (items.size() == search.limit()) {
+                if (items.size() == search.limit() || bytes >= MAX_PAGE_BYTES) {
                     more = true;
                     break;
                 }
-                items.add(snapshot(rows));
+                RecordSnapshot item = snapshot(rows);
+                items.add(item);
+                bytes += representationBytes(item, rows.getString("metadata"));
                 lastSortValues = sortValues(rows, search.order());
             }
         }
@@ -85,6 +96,40 @@ public final class SearchExecutor {
             prepared.close();
             throw e;
         }
+    }
+
+    /**
+     * The size of the item's full representation as UTF-8: its variable parts counted exactly, the rest allowed for.
+     * With {@code fields} the answered items are smaller, so such a page may end before its items reach the bound.
+     */
+    private static long representationBytes(RecordSnapshot item, String metadataJson) {
+        long bytes = REPRESENTATION_OVERHEAD + utf8Length(metadataJson) + utf8Length(item.key()) * 2L
+                + utf8Length(item.createdBy()) + utf8Length(item.updatedBy());
+        if (item.owner() != null) {
+            bytes += utf8Length(item.owner());
+        }
+        for (String tag : item.tags()) {
+            bytes += utf8Length(tag) + 3;
+        }
+        return bytes;
+    }
+
+    private static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     private static List<Object> sortValues(ResultSet row, List<SortColumn> order) throws SQLException {

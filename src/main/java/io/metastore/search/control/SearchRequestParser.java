@@ -17,6 +17,10 @@ public final class SearchRequestParser {
     private static final Set<String> MEMBERS =
             Set.of("filter", "fields", "sort", "limit", "cursor", "includeDeleted", "count");
     private static final Set<String> SORT_MEMBERS = Set.of("field", "direction");
+    /** Most sort keys: each costs up to five sort expressions, which PostgreSQL computes for every candidate row. */
+    public static final int MAX_SORT_KEYS = 8;
+    /** Most projected paths: each is looked up in every item of the page. */
+    public static final int MAX_FIELDS = 256;
 
     public SearchQuery parse(JsonNode body) {
         if (body == null || !body.isObject()) {
@@ -39,6 +43,7 @@ public final class SearchRequestParser {
 
     private static List<Field> fields(JsonNode list) {
         requireArray(list, "fields");
+        requireAtMost(list, MAX_FIELDS, "fields", "paths");
         List<Field> fields = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             String path = "fields[" + i + "]";
@@ -49,11 +54,23 @@ public final class SearchRequestParser {
 
     private static List<SortKey> sort(JsonNode list) {
         requireArray(list, "sort");
+        requireAtMost(list, MAX_SORT_KEYS, "sort", "keys");
         List<SortKey> sort = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            sort.add(sortKey(list.get(i), "sort[" + i + "]"));
+            SortKey key = sortKey(list.get(i), "sort[" + i + "]");
+            if (sort.stream().anyMatch(earlier -> earlier.field().equals(key.field()))) {
+                throw Failure.invalid("sort[" + i + "].field", "sorts by " + key.field().name() + " a second time");
+            }
+            sort.add(key);
         }
         return sort;
+    }
+
+    /** Names the first element beyond the bound. */
+    private static void requireAtMost(JsonNode list, int most, String path, String what) {
+        if (list.size() > most) {
+            throw Failure.invalid(path + "[" + most + "]", path + " holds at most " + most + " " + what);
+        }
     }
 
     private static SortKey sortKey(JsonNode node, String path) {

@@ -1,7 +1,9 @@
 /**
- * The search pipeline behind the boundary: {@link io.metastore.search.control.SearchRequestParser} validates a request
- * into a {@link io.metastore.search.control.SearchQuery}, {@link io.metastore.search.control.SearchCompiler} turns it
- * into SQL whose every value is a bind parameter, {@link io.metastore.search.control.SearchExecutor} runs it on the
- * caller's connection and {@link io.metastore.search.control.Projection} shapes each item.
+ * The search pipeline behind the boundary: the query model and its rules ({@link io.metastore.search.control.SearchQuery},
+ * {@link io.metastore.search.control.Filter}, {@link io.metastore.search.control.ComparisonRules}), the request parser
+ * ({@link io.metastore.search.control.SearchRequestParser}), the SQL compiler
+ * ({@link io.metastore.search.control.SearchCompiler}, whose every value is a bind parameter) and the executor
+ * ({@link io.metastore.search.control.SearchExecutor}) that runs a page on the caller's connection and issues the keyset
+ * cursor.
  */
 package io.metastore.search.control;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.metastore.platform.Json;
 import io.metastore.platform.Failure;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -144,12 +145,46 @@ class SearchRequestParserTest {
     }
 
     @Test
-    void boundsFilterDepth() throws Exception {
+    void boundsFilterDepthAtThirtyTwoLevelsOfAndOrNot() throws Exception {
         String comparison = "{\"field\": \"key\", \"op\": \"eq\", \"value\": \"a\"}";
-        parse("{\"filter\": " + "{\"not\": ".repeat(31) + comparison + "}".repeat(31) + "}");
+        parse("{\"filter\": " + "{\"and\": [".repeat(FilterParser.MAX_DEPTH) + comparison
+                + "]}".repeat(FilterParser.MAX_DEPTH) + "}");
+        parse("{\"filter\": " + "{\"not\": ".repeat(32) + comparison + "}".repeat(32) + "}");
         Failure tooDeep = assertThrows(Failure.class, () -> parse(
-                "{\"filter\": " + "{\"and\": [".repeat(32) + comparison + "]}".repeat(32) + "}"));
-        assertEquals("filter" + ".and[0]".repeat(32), tooDeep.violations().get(0).path());
+                "{\"filter\": " + "{\"or\": [".repeat(33) + comparison + "]}".repeat(33) + "}"));
+        assertEquals("filter" + ".or[0]".repeat(32), tooDeep.violations().get(0).path(), "the 33rd level");
+        assertEquals("filter" + ".not".repeat(32), assertThrows(Failure.class, () -> parse("{\"filter\": "
+                + "{\"not\": ".repeat(33) + comparison + "}".repeat(33) + "}")).violations().get(0).path());
+    }
+
+    @Test
+    void boundsSortToEightKeysEachFieldOnce() throws Exception {
+        List<String> eight = List.of("owner", "version", "createdAt", "updatedAt", "deletedAt", "createdBy",
+                "updatedBy", "metadata.a");
+        assertEquals(8, parse(sortBy(eight)).sort().size());
+        List<String> nine = new ArrayList<>(eight);
+        nine.add("metadata.b");
+        assertEquals("sort[8]", assertThrows(Failure.class, () -> parse(sortBy(nine))).violations().get(0).path());
+        // 331 metadata paths once answered 500: PostgreSQL's 1,664 entries of a target list
+        List<String> many = IntStream.range(0, 331).mapToObj(i -> "metadata.m" + i).toList();
+        assertEquals("sort[8]", assertThrows(Failure.class, () -> parse(sortBy(many))).violations().get(0).path());
+        assertEquals("sort[1].field", assertThrows(Failure.class,
+                () -> parse(sortBy(List.of("metadata.a", "metadata.a")))).violations().get(0).path());
+        assertEquals("sort[2].field", assertThrows(Failure.class,
+                () -> parse(sortBy(List.of("owner", "version", "owner")))).violations().get(0).path());
+    }
+
+    @Test
+    void boundsFieldsTo256Paths() throws Exception {
+        List<String> paths = IntStream.range(0, 257).mapToObj(i -> "\"metadata.f" + i + "\"").toList();
+        assertEquals(256, parse("{\"fields\": [" + String.join(", ", paths.subList(0, 256)) + "]}").fields().size());
+        assertEquals("fields[256]", assertThrows(Failure.class,
+                () -> parse("{\"fields\": [" + String.join(", ", paths) + "]}")).violations().get(0).path());
+    }
+
+    private static String sortBy(List<String> fields) {
+        return "{\"sort\": [" + fields.stream().map(field -> "{\"field\": \"" + field + "\"}")
+                .collect(Collectors.joining(", ")) + "]}";
     }
 
     @Test

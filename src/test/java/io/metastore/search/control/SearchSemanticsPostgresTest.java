@@ -6,9 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.metastore.platform.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.metastore.platform.Failure;
+import io.metastore.platform.Json;
 import io.metastore.records.control.RecordSnapshot;
+import io.metastore.search.RandomSearches;
+import io.metastore.search.SearchOracle;
+import io.metastore.search.boundary.Projection;
+import io.metastore.security.NamespaceGrants;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
@@ -17,6 +23,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -25,9 +32,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** What searches match and in which order, checked against a real PostgreSQL. */
+/**
+ * What searches match and in which order, checked against a real PostgreSQL: stated cases on a small fixture, and every
+ * page of generated searches on generated records compared with {@link SearchOracle}.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchSemanticsPostgresTest {
 
@@ -292,6 +304,141 @@ class SearchSemanticsPostgresTest {
                         + " current_setting('jit')")) {
             row.next();
             return List.of(row.getString(1), row.getString(2), row.getString(3));
+        }
+    }
+
+    /*
+     * The real search, every page through its cursors, against {@link SearchOracle} on seeded random records
+     * ({@link RandomSearches}) for every shape of grant. The data is large enough that a page in key or updatedAt order
+     * comes from the bounded walk when the filter is common and from its fallback when the matches sit past the walk's
+     * budget (theDataSendsPagesThroughBothBranches).
+     */
+    private static final long SEED = 20261129L;
+    private static final int RANDOM_REQUESTS = 24;
+    /** Random requests get a limit that pages through their matches in about this many pages. */
+    private static final int PAGES = 5;
+    private static final String COMMON = "{\"field\": \"tags\", \"op\": \"array_contains\", \"value\": [\"prod\"]}";
+    private static final String LATE = "{\"field\": \"tags\", \"op\": \"array_contains\", \"value\": [\"late\"]}";
+    private static final List<String> ORDERS = List.of("key", "updatedAt");
+
+    private TestDatabase generated;
+    private List<RecordSnapshot> records;
+    private final List<ObjectNode> randomRequests = new ArrayList<>();
+
+    @BeforeAll
+    void createRecords() throws Exception {
+        generated = TestDatabase.create();
+        RandomSearches corpus = new RandomSearches(SEED);
+        records = corpus.records();
+        generated.insertAll(records);
+        try (Connection connection = generated.connect()) {
+            connection.createStatement().execute("ANALYZE metastore.metastore_records");
+        }
+        Random limits = new Random(SEED);
+        for (int i = 0; i < RANDOM_REQUESTS; i++) {
+            ObjectNode request = corpus.request();
+            int matches = SearchOracle.search(records, request, Set.of("*:read")).size();
+            int small = List.of(1, 3, 17, 50).get(limits.nextInt(4));
+            request.put("limit", Math.min(SearchQuery.MAX_LIMIT, Math.max(small, (matches + PAGES - 1) / PAGES)));
+            randomRequests.add(request);
+        }
+    }
+
+    @AfterAll
+    void dropGeneratedDatabase() throws Exception {
+        generated.close();
+    }
+
+    /** One namespace, several, write grants only (which imply read), every namespace, none. */
+    Stream<Arguments> grants() {
+        return Stream.of(
+                Arguments.of("one namespace", Set.of("m:read")),
+                Arguments.of("several namespaces", Set.of("a:read", "big:read", "zz:read", "empty:read")),
+                Arguments.of("write grants only", Set.of("m:write", "big:write")),
+                Arguments.of("every namespace", Set.of("*:read")),
+                Arguments.of("no grant", Set.of("metastore-users")));
+    }
+
+    Stream<Arguments> grantsAndOrders() {
+        return grants().flatMap(grant -> ORDERS.stream().map(field -> Arguments.of(grant.get()[0], grant.get()[1],
+                field)));
+    }
+
+    /**
+     * Common and late filters in both orders the walk serves, in both directions: in ascending order the late
+     * matches come after more than the walk's budget, in descending order first. A namespace grant bounds the
+     * walk too, so a walk that forgot it would return other namespaces' rows.
+     */
+    @ParameterizedTest(name = "{0}, {2} order")
+    @MethodSource("grantsAndOrders")
+    void commonAndLateFiltersInIndexOrders(String shape, Set<String> groups, String field) throws Exception {
+        for (String direction : List.of("asc", "desc")) {
+            String sort = ", \"sort\": [{\"field\": \"" + field + "\", \"direction\": \"" + direction + "\"}]";
+            assertAgrees("{\"filter\": " + COMMON + sort + ", \"limit\": 1000}", groups);
+            assertAgrees("{\"filter\": " + LATE + sort + ", \"limit\": 100, \"count\": true}", groups);
+            assertAgrees("{\"filter\": {\"and\": [{\"field\": \"key\", \"op\": \"starts_with\", "
+                    + "\"value\": \"big/item-1\"}, {\"not\": " + COMMON + "}]}" + sort + ", \"limit\": 200}",
+                    groups);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("grants")
+    void randomSearches(String shape, Set<String> groups) throws Exception {
+        for (ObjectNode request : randomRequests) {
+            assertAgrees(Json.write(request), groups);
+        }
+    }
+
+    /**
+     * What the tests above rely on: a walk of the first {@link BoundedIndexWalk#WALK_BUDGET} rows in key or
+     * updatedAt order (ascending) finds more than a page of the common filter's matches and none of the late
+     * filter's, of which there are more than a page, for a caller who may read big.
+     */
+    @Test
+    void theDataSendsPagesThroughBothBranches() throws Exception {
+        for (Set<String> groups : List.of(Set.of("*:read"), Set.of("big:write"))) {
+            for (String field : ORDERS) {
+                List<RecordSnapshot> walked = SearchOracle.search(records, Json.MAPPER.readTree(
+                        "{\"sort\": [{\"field\": \"" + field + "\"}]}"), groups).subList(0, BoundedIndexWalk.WALK_BUDGET);
+                assertTrue(count(walked, COMMON) > SearchQuery.MAX_LIMIT, field);
+                assertEquals(0, count(walked, LATE), field);
+                assertTrue(count(records, LATE) > 100);
+            }
+        }
+    }
+
+    private long count(List<RecordSnapshot> rows, String filter) throws Exception {
+        JsonNode parsed = Json.MAPPER.readTree(filter);
+        return rows.stream().filter(row -> row.deletedAt() == null && SearchOracle.matches(parsed, row)).count();
+    }
+
+    /** Pages through {@code request} to its end and compares every page with the oracle's order. */
+    private void assertAgrees(String request, Set<String> groups) throws Exception {
+        ObjectNode json = (ObjectNode) Json.MAPPER.readTree(request);
+        List<String> expected = SearchOracle.search(records, json, groups).stream().map(RecordSnapshot::key)
+                .toList();
+        Optional<Set<String>> readable = new NamespaceGrants(groups).readableNamespaces();
+        int limit = json.path("limit").asInt(SearchQuery.DEFAULT_LIMIT);
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        try (Connection connection = generated.connect()) {
+            do {
+                ObjectNode page = json.deepCopy();
+                if (cursor != null) {
+                    page.put("cursor", cursor);
+                }
+                SearchPage answer = TestDatabase.search(connection, Json.write(page), readable);
+                int from = paged.size();
+                String where = "page from row " + from + " of " + request + " for " + groups;
+                assertEquals(expected.subList(from, Math.min(expected.size(), from + limit)), keys(answer), where);
+                paged.addAll(keys(answer));
+                assertEquals(paged.size() < expected.size(), answer.nextCursor() != null, "nextCursor of the " + where);
+                if (json.path("count").asBoolean()) {
+                    assertEquals(expected.size(), answer.total(), "total of the " + where);
+                }
+                cursor = answer.nextCursor();
+            } while (cursor != null);
         }
     }
 

@@ -1,13 +1,16 @@
 package io.metastore.search.control;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.metastore.platform.Json;
+import io.metastore.records.control.RecordSnapshot;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -74,17 +77,52 @@ final class TestDatabase implements AutoCloseable {
         insert(key, metadata, List.of(), null, null);
     }
 
+    /** Stores the records exactly as given (audit fields and versions included), in one batch. */
+    void insertAll(Collection<RecordSnapshot> records) throws SQLException {
+        try (Connection connection = connect(); PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO metastore.metastore_records (key, metadata, tags, owner, version, created_at, updated_at,
+                                                        deleted_at, created_by, updated_by)
+                VALUES (?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (RecordSnapshot record : records) {
+                insert.setString(1, record.key());
+                insert.setString(2, Json.write(record.metadata()));
+                insert.setArray(3, connection.createArrayOf("text", record.tags().toArray()));
+                insert.setString(4, record.owner());
+                insert.setLong(5, record.version());
+                insert.setObject(6, utc(record.createdAt()));
+                insert.setObject(7, utc(record.updatedAt()));
+                insert.setObject(8, utc(record.deletedAt()));
+                insert.setString(9, record.createdBy());
+                insert.setString(10, record.updatedBy());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
     /** Parses, compiles and runs a search as the service does, in a transaction of its own. */
     SearchPage search(String request, Optional<Set<String>> readableNamespaces) throws Exception {
-        JsonNode body = Json.MAPPER.readTree(request);
-        CompiledSearch search = new SearchCompiler().compile(new SearchRequestParser().parse(body), readableNamespaces);
         try (Connection connection = connect()) {
-            connection.setAutoCommit(false);
-            try {
-                return new SearchExecutor("5s").execute(connection, search);
-            } finally {
-                connection.rollback();
-            }
+            return search(connection, request, readableNamespaces);
+        }
+    }
+
+    /** The same on an open connection, which it leaves as it found it. */
+    static SearchPage search(Connection connection, String request, Optional<Set<String>> readableNamespaces)
+            throws Exception {
+        CompiledSearch search = new SearchCompiler().compile(new SearchRequestParser().parse(
+                Json.MAPPER.readTree(request)), readableNamespaces);
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            return new SearchExecutor("5s").execute(connection, search);
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(autoCommit);
         }
     }
 

@@ -1,10 +1,11 @@
-package io.metastore.search.control;
+package io.metastore.search.boundary;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.metastore.platform.Json;
 import io.metastore.records.boundary.RecordRepresentation;
 import io.metastore.records.control.RecordSnapshot;
+import io.metastore.search.control.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
