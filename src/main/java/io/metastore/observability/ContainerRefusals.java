@@ -20,9 +20,9 @@ public class ContainerRefusals {
     /** Counts and logs the refusal; returns the request id to echo. */
     public String observe(HttpServletRequest request, int status) {
         String requestId = RequestId.accept(request.getHeader(RequestId.HEADER));
-        metrics.refused(request.getMethod(), status);
-        AccessLog.write(new AccessLog.Entry(requestId, NONE, NONE, RouteTemplate.UNMATCHED, request.getMethod(),
-                status, null));
+        String method = MethodLabel.of(request.getMethod());
+        metrics.refused(method, status);
+        AccessLog.write(new AccessLog.Entry(requestId, NONE, NONE, RouteTemplate.UNMATCHED, method, status, null));
         return requestId;
     }
 }

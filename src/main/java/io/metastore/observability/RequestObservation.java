@@ -54,7 +54,7 @@ public class RequestObservation implements ContainerRequestFilter, ContainerResp
         response.getHeaders().putSingle(RequestId.HEADER, requestId);
 
         String route = RouteTemplate.of(matched);
-        String method = request.getMethod();
+        String method = MethodLabel.of(request.getMethod());
         metrics.request(route, method, response.getStatus(), elapsed);
         AccessLog.write(new AccessLog.Entry(requestId, principal(request), namespace(route), route, method,
                 response.getStatus(), elapsed.toNanos() / 1000 / 1000.0));

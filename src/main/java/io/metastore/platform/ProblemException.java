@@ -5,10 +5,12 @@ import java.util.List;
 
 /**
  * A failure that reaches the client as an RFC 9457 problem: a status, a short stable type, a human title and a
- * detail that never carries record content or server internals. An application exception for the EJB container:
- * it rolls the transaction back and reaches the caller unwrapped (and unlogged, as it is an expected answer).
+ * detail that never carries record content or server internals. An application exception for the EJB container: it
+ * reaches the caller unwrapped (and unlogged, as it is an expected answer). It does not mark the transaction for
+ * rollback: the write paths roll back explicitly, and a refusal that leaves a method running without a global
+ * transaction ({@code NOT_SUPPORTED}) would otherwise make Liberty log WLTC0017E at ERROR for every refused write.
  */
-@ApplicationException(rollback = true, inherited = true)
+@ApplicationException(rollback = false, inherited = true)
 public class ProblemException extends RuntimeException {
 
     private final int status;
