@@ -22,7 +22,13 @@ public class ContainerRefusals {
         String requestId = RequestId.accept(request.getHeader(RequestId.HEADER));
         String method = MethodLabel.of(request.getMethod());
         metrics.refused(method, status);
-        AccessLog.write(new AccessLog.Entry(requestId, NONE, NONE, RouteTemplate.UNMATCHED, method, status, null));
+        // refused before RequestContext ran: the id is set here, and cleared again from this pooled thread
+        LogContext.put(RequestContext.REQUEST_ID_FIELD, requestId);
+        try {
+            AccessLog.write(new AccessLog.Entry(NONE, NONE, RouteTemplate.UNMATCHED, method, status, null));
+        } finally {
+            LogContext.remove(RequestContext.REQUEST_ID_FIELD);
+        }
         return requestId;
     }
 }
