@@ -20,9 +20,15 @@ public class ContainerRefusals {
     /** Counts and logs the refusal; returns the request id to echo. */
     public String observe(HttpServletRequest request, int status) {
         String requestId = RequestId.accept(request.getHeader(RequestId.HEADER));
-        metrics.refused(request.getMethod(), status);
-        AccessLog.write(new AccessLog.Entry(requestId, NONE, NONE, RouteTemplate.UNMATCHED, request.getMethod(),
-                status, null));
+        String method = MethodLabel.of(request.getMethod());
+        metrics.refused(method, status);
+        // refused before RequestContext ran: the id is set here, and cleared again from this pooled thread
+        LogContext.put(RequestContext.REQUEST_ID_FIELD, requestId);
+        try {
+            AccessLog.write(new AccessLog.Entry(NONE, NONE, RouteTemplate.UNMATCHED, method, status, null));
+        } finally {
+            LogContext.remove(RequestContext.REQUEST_ID_FIELD);
+        }
         return requestId;
     }
 }

@@ -10,8 +10,9 @@ import org.eclipse.microprofile.metrics.Tag;
 /**
  * Every application metric Metastore publishes on {@code /metrics}, in one place so that names and labels stay
  * consistent with docs/operations.md. Bucket boundaries live in META-INF/microprofile-config.properties, where an
- * operator can override them without a rebuild. Label values come from closed sets (route templates, HTTP methods and
- * statuses, bulk operation kinds), never from request content, so the number of series stays bounded.
+ * operator can override them without a rebuild. Label values come from closed sets (route templates, the methods HTTP
+ * defines or {@code other}, statuses, bulk operation kinds), never from request content, so the number of series stays
+ * bounded.
  */
 @ApplicationScoped
 public class MetastoreMetrics {

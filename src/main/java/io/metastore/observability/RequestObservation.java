@@ -3,6 +3,7 @@ package io.metastore.observability;
 import io.metastore.security.Caller;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -27,7 +28,6 @@ import java.time.Duration;
 public class RequestObservation implements ContainerRequestFilter, ContainerResponseFilter {
 
     private static final String STARTED = RequestObservation.class.getName() + ".started";
-    private static final String REQUEST_ID = RequestObservation.class.getName() + ".requestId";
     private static final String NONE = "-";
 
     @Inject
@@ -39,25 +39,25 @@ public class RequestObservation implements ContainerRequestFilter, ContainerResp
     @Context
     ResourceInfo matched;
 
+    @Context
+    HttpServletRequest servletRequest;
+
     @Override
     public void filter(ContainerRequestContext request) {
         request.setProperty(STARTED, System.nanoTime());
-        request.setProperty(REQUEST_ID, RequestId.accept(request.getHeaderString(RequestId.HEADER)));
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         Object started = request.getProperty(STARTED);
         Duration elapsed = Duration.ofNanos(started instanceof Long t ? System.nanoTime() - t : 0);
-        Object id = request.getProperty(REQUEST_ID);
-        String requestId = id instanceof String s ? s : RequestId.accept(null);
-        response.getHeaders().putSingle(RequestId.HEADER, requestId);
+        response.getHeaders().putSingle(RequestId.HEADER, RequestContext.requestId(servletRequest));
 
         String route = RouteTemplate.of(matched);
-        String method = request.getMethod();
+        String method = MethodLabel.of(request.getMethod());
         metrics.request(route, method, response.getStatus(), elapsed);
-        AccessLog.write(new AccessLog.Entry(requestId, principal(request), namespace(route), route, method,
-                response.getStatus(), elapsed.toNanos() / 1000 / 1000.0));
+        AccessLog.write(new AccessLog.Entry(principal(request), namespace(route), route, method, response.getStatus(),
+                elapsed.toNanos() / 1000 / 1000.0));
     }
 
     private static String principal(ContainerRequestContext request) {

@@ -2,6 +2,7 @@ package io.metastore.platform;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.List;
@@ -15,6 +16,11 @@ public record Problem(String type, String title, int status, String detail, List
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_PREFIX = "urn:metastore:problem:";
+    /**
+     * What a 503 tells a client to wait before trying again (RFC 9110 section 10.2.3): the database outage, statement
+     * timeout or switched-off service it reports is not over in less, and the startup migration retries this often.
+     */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     public static Problem of(Failure failure) {
         String detail = failure.getMessage();
@@ -39,7 +45,11 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     public Response toResponse() {
-        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+        Response.ResponseBuilder response = Response.status(status).type(MEDIA_TYPE).entity(this);
+        if (status == 503) {
+            response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return response.build();
     }
 
     /** For answers the servlet container produces before JAX-RS runs (web.xml error pages). */

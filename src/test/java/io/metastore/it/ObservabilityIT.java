@@ -69,16 +69,18 @@ class ObservabilityIT extends ServiceIT {
 
         String line = ServerLog.await(l -> l.contains(requestId) && l.contains("io.metastore.access"))
                 .orElseThrow(() -> new AssertionError("no access line for " + requestId + " in " + ServerLog.file()));
-        JsonNode record = Json.MAPPER.readTree(line);
-        assertEquals("io.metastore.access", record.path("module").asText());
-        JsonNode access = Json.MAPPER.readTree(record.path("message").asText());
-        assertEquals(requestId, access.path("requestId").asText());
-        assertEquals("obs-alice", access.path("principal").asText());
-        assertEquals("obs", access.path("namespace").asText());
-        assertEquals("/records", access.path("route").asText());
-        assertEquals("POST", access.path("method").asText());
-        assertEquals(201, access.path("status").asInt());
-        assertTrue(access.path("durationMs").isNumber() && access.path("durationMs").doubleValue() > 0, access::toString);
+        JsonNode access = Json.MAPPER.readTree(line);
+        assertEquals("io.metastore.access", access.path("module").asText());
+        assertEquals(requestId, access.path("ext_requestId").asText(), access::toString);
+        assertEquals("obs-alice", access.path("ext_principal").asText());
+        assertEquals("obs", access.path("ext_namespace").asText());
+        assertEquals("/records", access.path("ext_route").asText());
+        assertEquals("POST", access.path("ext_method").asText());
+        assertTrue(access.path("ext_status_int").isInt(), access::toString);
+        assertEquals(201, access.path("ext_status_int").asInt());
+        assertTrue(access.path("ext_durationMs_float").isNumber()
+                && access.path("ext_durationMs_float").doubleValue() > 0, access::toString);
+        assertTrue(access.path("message").asText().startsWith("POST /records 201 "), access::toString);
 
         String log = ServerLog.text();
         assertFalse(log.contains(SECRET), "metadata content reached messages.log");
@@ -110,17 +112,29 @@ class ObservabilityIT extends ServiceIT {
 
         String line = ServerLog.await(l -> l.contains(requestId) && l.contains("io.metastore.access"))
                 .orElseThrow(() -> new AssertionError("no access line for " + requestId + " in " + ServerLog.file()));
-        JsonNode access = Json.MAPPER.readTree(Json.MAPPER.readTree(line).path("message").asText());
-        assertEquals("-", access.path("principal").asText());
-        assertEquals("-", access.path("namespace").asText());
-        assertEquals("unmatched", access.path("route").asText());
-        assertEquals("DELETE", access.path("method").asText());
-        assertEquals(401, access.path("status").asInt());
-        assertTrue(access.path("durationMs").isNull(), access::toString);
+        JsonNode access = Json.MAPPER.readTree(line);
+        assertEquals(requestId, access.path("ext_requestId").asText(), access::toString);
+        assertEquals("-", access.path("ext_principal").asText());
+        assertEquals("-", access.path("ext_namespace").asText());
+        assertEquals("unmatched", access.path("ext_route").asText());
+        assertEquals("DELETE", access.path("ext_method").asText());
+        assertEquals(401, access.path("ext_status_int").asInt());
+        assertTrue(access.path("ext_durationMs_float").isMissingNode(), access::toString);
+        assertOnlyItsOwnLinesCarry(requestId);
 
         List<String> samples = server().get("metrics").body().lines().filter(l -> !l.startsWith("#")).toList();
         assertSample(samples, "metastore_requests_total{", "route=\"unmatched\"", "method=\"DELETE\"",
                 "status=\"401\"");
+    }
+
+    /** A pooled thread must not lend a request's id to the lines of the requests it serves next. */
+    private void assertOnlyItsOwnLinesCarry(String requestId) throws Exception {
+        String next = "next-" + UUID.randomUUID();
+        api().get("records/obs/absent", "X-Request-Id", next);
+        new Api(base, null).get("records/obs/absent", "X-Request-Id", next + "-401");
+        ServerLog.await(l -> l.contains(next + "-401")).orElseThrow();
+        List<String> carrying = ServerLog.lines().stream().filter(l -> l.contains(requestId)).toList();
+        assertEquals(1, carrying.size(), () -> "lines carrying " + requestId + ": " + carrying);
     }
 
     private static void assertSample(List<String> samples, String prefix, String... labels) {

@@ -13,7 +13,8 @@ import java.util.concurrent.Executors;
 
 /**
  * A loopback TCP relay between the Liberty server and PostgreSQL, so a test can take the database away from the
- * service (every open connection dropped, new ones refused) and give it back, without stopping PostgreSQL itself.
+ * service (every open connection dropped, new ones refused), make it hang (nothing relayed), and give it back, without
+ * stopping PostgreSQL itself.
  */
 public final class DatabaseProxy implements AutoCloseable {
 
@@ -27,6 +28,7 @@ public final class DatabaseProxy implements AutoCloseable {
     });
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
+    private volatile boolean stalled;
 
     public DatabaseProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -46,8 +48,26 @@ public final class DatabaseProxy implements AutoCloseable {
         open.clear();
     }
 
+    /**
+     * Keeps every connection open but relays nothing until {@link #restore()}: the database hangs, as behind a stalled
+     * network or a frozen server, so the service's reads wait instead of failing.
+     */
+    public void stall() {
+        stalled = true;
+    }
+
     public void restore() {
         cut = false;
+        synchronized (this) {
+            stalled = false;
+            notifyAll();
+        }
+    }
+
+    private synchronized void awaitNotStalled() throws InterruptedException {
+        while (stalled) {
+            wait();
+        }
     }
 
     private void accept() {
@@ -75,8 +95,11 @@ public final class DatabaseProxy implements AutoCloseable {
         byte[] buffer = new byte[16384];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             for (int n; (n = in.read(buffer)) >= 0; ) {
+                awaitNotStalled();
                 out.write(buffer, 0, n);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (IOException e) {
             // a closed side ends the relay; the other side is closed below
         } finally {

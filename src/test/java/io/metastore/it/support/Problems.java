@@ -18,11 +18,15 @@ public final class Problems {
         return assertProblem(reply.status(), reply);
     }
 
-    /** The reply has this status and a well-formed problem+json body that leaks no stack trace. */
+    /** The reply has this status and a well-formed problem+json body that leaks no stack trace; a 503 says when to retry. */
     public static JsonNode assertProblem(int status, Api.Reply reply) {
         assertEquals(status, reply.status(), () -> "unexpected answer: " + reply);
         assertTrue(reply.contentType() != null && reply.contentType().startsWith("application/problem+json"),
                 () -> "not problem+json: " + reply.contentType() + " " + reply.body());
+        if (status == 503) {
+            assertTrue(reply.header("Retry-After") != null && reply.header("Retry-After").matches("\\d+"),
+                    () -> "a 503 without Retry-After seconds: " + reply.headers().map());
+        }
         JsonNode problem = reply.json();
         assertEquals(status, problem.path("status").asInt(), () -> "status member: " + reply.body());
         assertTrue(problem.path("type").isTextual() && problem.path("title").isTextual()

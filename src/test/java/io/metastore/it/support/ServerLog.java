@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The test server's messages.log, read as the text an operator's log shipper would see. Liberty writes it
@@ -27,6 +30,30 @@ public final class ServerLog {
             throw new IllegalStateException("Run the integration tests through mvn verify (metastore.test.server.dir)");
         }
         return Path.of(serverDir, "logs", "messages.log");
+    }
+
+    /** Every file under the server's logs directory (messages.log, trace.log, ffdc/...), as an operator ships them. */
+    public static Set<Path> allFiles() {
+        try (Stream<Path> files = Files.walk(file().getParent())) {
+            return files.filter(Files::isRegularFile).collect(Collectors.toSet());
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot list " + file().getParent(), e);
+        }
+    }
+
+    /** The incident reports Liberty's first-failure data capture wrote (logs/ffdc). */
+    public static Set<Path> ffdcFiles() {
+        Path ffdc = file().resolveSibling("ffdc");
+        return allFiles().stream().filter(path -> path.startsWith(ffdc)).collect(Collectors.toSet());
+    }
+
+    /** A log file's text, undecodable bytes replaced: FFDC files may hold any bytes. */
+    public static String text(Path logFile) {
+        try {
+            return new String(Files.readAllBytes(logFile), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + logFile, e);
+        }
     }
 
     public static String text() {
