@@ -17,7 +17,7 @@ import java.io.IOException;
 @WebServlet("/problems/unauthorized")
 public class UnauthorizedProblemServlet extends HttpServlet {
 
-    private static final Problem UNAUTHORIZED = Problem.of(401, "unauthorized", "Unauthorized",
+    static final Problem UNAUTHORIZED = Problem.of(401, "unauthorized", "Unauthorized",
             "A valid bearer token is required: an RS256 JWT from a trusted issuer, within its validity period");
 
     @Inject
