@@ -1,5 +1,6 @@
 package io.metastore.observability;
 
+import io.metastore.platform.Failure;
 import io.metastore.platform.Problem;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -17,8 +18,7 @@ import java.io.IOException;
 @WebServlet("/problems/unauthorized")
 public class UnauthorizedProblemServlet extends HttpServlet {
 
-    private static final Problem UNAUTHORIZED = Problem.of(401, "unauthorized", "Unauthorized",
-            "A valid bearer token is required: an RS256 JWT from a trusted issuer, within its validity period");
+    private static final Problem UNAUTHORIZED = Problem.of(Failure.untrustedToken());
 
     @Inject
     ContainerRefusals refusals;

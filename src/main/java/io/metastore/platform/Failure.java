@@ -74,6 +74,12 @@ public final class Failure extends RuntimeException {
         return new Failure(Kind.UNAUTHENTICATED, detail);
     }
 
+    /** The token is missing or not one this service trusts; never says which check failed. */
+    public static Failure untrustedToken() {
+        return unauthenticated("A valid bearer token is required: an RS256 JWT from a trusted issuer, for this "
+                + "service's audience, within its validity period");
+    }
+
     public static Failure forbidden(String detail) {
         return new Failure(Kind.FORBIDDEN, detail);
     }

@@ -6,24 +6,32 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * A second (third...) Liberty server that a test starts itself, beside the one Arquillian manages: a copy of the test
- * server's configuration and the packaged WAR, on a free loopback port, pointed at a database of the test's choosing.
- * Arquillian manages a single server, so this is how a test shows several instances sharing one database.
+ * server's configuration, or a shared platform server's, and the packaged WAR, on a free loopback port, pointed at a
+ * database of the test's choosing. Arquillian manages a single server, so this is how a test shows several instances
+ * sharing one database, or Metastore beside other applications.
  */
 public final class ExtraServer implements AutoCloseable {
 
     private static final Path WLP = Path.of("target/liberty/wlp");
     private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(3);
+    private static final String CONFIG_UPDATED = "CWWKG0017I";
+    private static final String APPLICATION_UPDATED = "CWWKZ0003I: The application ";
 
     private final String name;
     private final Path directory;
     private final int port;
+    private boolean started;
 
     private ExtraServer(String name, Path directory, int port) {
         this.name = name;
@@ -33,6 +41,40 @@ public final class ExtraServer implements AutoCloseable {
 
     /** Lays out the server (not started) from the failsafe run's test server, with its own port and database. */
     public static ExtraServer create(String name, TestDatabase database) {
+        return layOut(name, database, (template, directory) -> {
+            for (String file : List.of("server.xml", "metastore.xml", "server.env",
+                    "configDropins/overrides/liberty-plugin-variable-config.xml")) {
+                copyIfPresent(template.resolve(file), directory.resolve(file));
+            }
+            copyRecursively(template.resolve("dev"), directory.resolve("dev"));
+        });
+    }
+
+    /**
+     * Lays out a shared platform server (not started): the given server.xml, which includes Metastore's fragment
+     * metastore.xml, with Metastore and the other applications in dropins. Unlike the test server it has no dev/
+     * folder, so the development key is nowhere on it. Its HTTP port is {@code ${default.http.port}}.
+     */
+    public static ExtraServer shared(String name, TestDatabase database, String serverXml,
+                                     List<WebArchive> otherApplications) {
+        return layOut(name, database, (template, directory) -> {
+            Files.writeString(directory.resolve("server.xml"), serverXml);
+            // server.env holds the default keystore's password: Liberty's MP JWT stays inactive without a keystore
+            for (String file : List.of("metastore.xml", "server.env")) {
+                copyIfPresent(template.resolve(file), directory.resolve(file));
+            }
+            for (WebArchive application : otherApplications) {
+                application.as(ZipExporter.class).exportTo(directory.resolve("dropins").resolve(application.getName())
+                        .toFile());
+            }
+        });
+    }
+
+    private interface Layout {
+        void write(Path template, Path directory) throws IOException;
+    }
+
+    private static ExtraServer layOut(String name, TestDatabase database, Layout layout) {
         Path template = Path.of(System.getProperty("metastore.test.server.dir",
                 "target/liberty/wlp/usr/servers/metastore-it"));
         Path directory = WLP.resolve("usr/servers").resolve(name);
@@ -40,13 +82,7 @@ public final class ExtraServer implements AutoCloseable {
             Directories.delete(directory);
             Files.createDirectories(directory.resolve("dropins"));
             Files.createDirectories(directory.resolve("configDropins/overrides"));
-            for (String file : List.of("server.xml", "metastore.xml", "server.env",
-                    "configDropins/overrides/liberty-plugin-variable-config.xml")) {
-                if (Files.exists(template.resolve(file))) {
-                    Files.copy(template.resolve(file), directory.resolve(file));
-                }
-            }
-            copyRecursively(template.resolve("dev"), directory.resolve("dev"));
+            layout.write(template, directory);
             Files.copy(Path.of("target/metastore.war"), directory.resolve("dropins/metastore.war"));
             int port = LoopbackPort.free();
             ServerOverride.write(directory.resolve("configDropins/overrides/metastore-extra-server.xml"),
@@ -60,6 +96,7 @@ public final class ExtraServer implements AutoCloseable {
     /** Starts the server; returns once Liberty is up (the application may still be starting). */
     public void start() {
         run("start");
+        started = true;
     }
 
     /** The application root, e.g. {@code http://127.0.0.1:PORT/metastore/}. */
@@ -98,6 +135,36 @@ public final class ExtraServer implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Writes a configDropins override, as a server's owner would; once the server runs, waits until it has applied
+     * it. The name must sort after {@code metastore-extra-server.xml} to override what that file sets.
+     */
+    public void configure(String fileName, String xml) throws IOException, InterruptedException {
+        int applied = logLines(CONFIG_UPDATED).size();
+        Files.writeString(directory.resolve("configDropins/overrides").resolve(fileName), xml);
+        if (started) {
+            awaitLogLines(CONFIG_UPDATED, applied + 1);
+        }
+    }
+
+    /** Restarts one application in dropins (it reads its MicroProfile Config again) and waits until it runs. */
+    public void restart(String application) throws IOException, InterruptedException {
+        int updated = logLines(APPLICATION_UPDATED + application).size();
+        Path archive = directory.resolve("dropins").resolve(application + ".war");
+        Files.setLastModifiedTime(archive, FileTime.from(Instant.now()));
+        awaitLogLines(APPLICATION_UPDATED + application, updated + 1);
+    }
+
+    private void awaitLogLines(String text, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + COMMAND_TIMEOUT.toNanos();
+        while (logLines(text).size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " did not log \"" + text + "\" within " + COMMAND_TIMEOUT);
+            }
+            Thread.sleep(500);
+        }
+    }
+
     @Override
     public void close() {
         run("stop");
@@ -124,6 +191,12 @@ public final class ExtraServer implements AutoCloseable {
             return new URL("http://127.0.0.1:" + port + path);
         } catch (java.net.MalformedURLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void copyIfPresent(Path from, Path to) throws IOException {
+        if (Files.exists(from)) {
+            Files.copy(from, to);
         }
     }
 

@@ -24,13 +24,9 @@ final class ServerOverride {
                   <variable name="METASTORE_DB_USER" value="%s"/>
                   <variable name="METASTORE_DB_PASSWORD" value="%s"/>
                 </server>
-                """.formatted(escape(httpPort), escape(databaseUrl), escape(database.user()),
-                escape(database.password()));
+                """.formatted(Xml.attribute(httpPort), Xml.attribute(databaseUrl), Xml.attribute(database.user()),
+                Xml.attribute(database.password()));
         Files.createDirectories(file.getParent());
         Files.writeString(file, xml);
-    }
-
-    private static String escape(String value) {
-        return value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
     }
 }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -15,8 +14,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Real RS256 JWTs for the tests, signed with the committed development key (the one the test server trusts) or, to
- * prove rejection, with a stranger's key, another issuer, bad times or {@code alg: none}.
+ * Real RS256 JWTs for the tests, signed with the committed development key (the one the test server trusts) or with
+ * another issuer's key ({@link SigningKeys}), and, to prove rejection, with a stranger's key, another issuer or
+ * audience, bad times or {@code alg: none}. No {@code aud} unless one is given: the standalone server requires none.
  */
 public final class Tokens {
 
@@ -30,6 +30,7 @@ public final class Tokens {
     private Instant expiresAt = Instant.now().plusSeconds(3600);
     private Instant notBefore;
     private PrivateKey key = devKey();
+    private List<String> audiences = List.of();
     private boolean unsigned;
 
     private Tokens(String subject, List<String> groups) {
@@ -51,6 +52,16 @@ public final class Tokens {
         return this;
     }
 
+    public Tokens audience(String... values) {
+        audiences = List.of(values);
+        return this;
+    }
+
+    public Tokens signedWith(PrivateKey value) {
+        key = value;
+        return this;
+    }
+
     public Tokens expiresAt(Instant value) {
         expiresAt = value;
         return this;
@@ -62,14 +73,7 @@ public final class Tokens {
     }
 
     public Tokens signedByStranger() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            key = generator.generateKeyPair().getPrivate();
-            return this;
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return signedWith(SigningKeys.generate().getPrivate());
     }
 
     public Tokens unsigned() {
@@ -80,8 +84,10 @@ public final class Tokens {
     public String sign() {
         String header = unsigned ? "{\"alg\":\"none\",\"typ\":\"JWT\"}" : "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         long now = Instant.now().getEpochSecond();
-        String claims = "{\"iss\":" + quote(issuer) + ",\"sub\":" + quote(subject) + ",\"upn\":" + quote(subject)
-                + ",\"groups\":[" + groups.stream().map(Tokens::quote).collect(Collectors.joining(",")) + "]"
+        String claims = "{\"iss\":" + quote(issuer)
+                + (audiences.isEmpty() ? "" : ",\"aud\":" + array(audiences))
+                + ",\"sub\":" + quote(subject) + ",\"upn\":" + quote(subject)
+                + ",\"groups\":" + array(groups)
                 + ",\"iat\":" + Math.min(now, expiresAt.getEpochSecond() - 60) + ",\"exp\":" + expiresAt.getEpochSecond()
                 + (notBefore == null ? "" : ",\"nbf\":" + notBefore.getEpochSecond())
                 + ",\"jti\":" + quote(UUID.randomUUID().toString()) + "}";
@@ -101,6 +107,10 @@ public final class Tokens {
 
     private static String encode(String json) {
         return BASE64URL.encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String array(List<String> values) {
+        return "[" + values.stream().map(Tokens::quote).collect(Collectors.joining(",")) + "]";
     }
 
     private static String quote(String value) {
