@@ -197,15 +197,31 @@ public class LoadHarness {
                 }
             }));
         }
+        Thread progress = start(() -> reportProgress(loaded, records, start));
         for (Thread t : workers) {
             t.join();
         }
+        progress.interrupt();
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.println("| mix | clients | request | count | errors | p50 ms | p95 ms | p99 ms | req/s |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
         recorder.print("bulk-load", clients, seconds);
         System.out.printf("%nbulk-load: %d of %d records in %.1f s = %.0f records/s with %d clients%n",
                 loaded.get(), records, seconds, loaded.get() / seconds, clients);
+    }
+
+    /** Every 10 s until interrupted, one line on stderr (stdout keeps the result table clean). */
+    private static void reportProgress(AtomicLong loaded, long records, long start) {
+        try {
+            while (true) {
+                Thread.sleep(10_000);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                System.err.printf("bulk-load: %d of %d records (%d %%) after %.0f s, %.0f records/s%n", loaded.get(),
+                        records, 100 * loaded.get() / records, seconds, loaded.get() / seconds);
+            }
+        } catch (InterruptedException finished) {
+            // the load is done; the summary follows
+        }
     }
 
     // ---- search: the query shapes of docs/benchmarks.md, over the data of bench/dataset.sh

@@ -1,5 +1,6 @@
--- Generates :count Metastore records in one INSERT ... SELECT, shaped the way the service writes them.
--- psql variables: count, run (key tag, may be empty), seed (integer), truncate (true/false).
+-- Generates Metastore records number :first to :last in one INSERT ... SELECT, shaped the way the service writes them.
+-- bench/dataset.sh runs it once per chunk, so that a large load reports progress, then runs VACUUM ANALYZE.
+-- psql variables: first, last, run (key tag, may be empty), seed (integer), truncate (true/false).
 -- Values come from hashes of the row number and the seed rather than random(), so a run is reproducible and every
 -- row draws independent values however the planner evaluates the expressions.
 \set ON_ERROR_STOP on
@@ -123,7 +124,7 @@ FROM (
                                 ELSE '{active,active,active,draft,archived}'::text[] END AS statuses,
                    to_char(timestamptz '2026-11-27 00:00Z' - interval '30 days' * pg_temp.u(i, 14),
                            'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at_text
-            FROM generate_series(1, :count) AS i
+            FROM generate_series(:first, :last) AS i
             -- namespace weights: assets 35 %, jobs 20 %, datasets 15 %, models, pipelines, dashboards 10 % each
             CROSS JOIN LATERAL (
                 SELECT CASE WHEN w < 0.35 THEN 'assets' WHEN w < 0.55 THEN 'jobs' WHEN w < 0.70 THEN 'datasets'
@@ -135,6 +136,3 @@ FROM (
         ) AS base
     ) AS drawn
 ) AS rows;
-
--- Flush the GIN pending lists now rather than during the first measured queries, and refresh planner statistics.
-VACUUM ANALYZE metastore_records;
