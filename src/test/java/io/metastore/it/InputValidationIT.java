@@ -115,6 +115,7 @@ class InputValidationIT extends ServiceIT {
         assertNothingChanged();
     }
 
+    /** Compares the bodies as sent: a JSON library on the client side may print a decimal its own way. */
     @Test
     void everyReadReturnsANumberInPostgresTextForm() {
         String digits199 = "1" + "0".repeat(198);
@@ -122,15 +123,18 @@ class InputValidationIT extends ServiceIT {
         Api.Reply written = api.put("records/" + key, "{\"metadata\":{\"big\":1e198,\"tiny\":1.5e-10,"
                 + "\"kept\":1.50,\"e\":15.0e-1}}");
         assertEquals(201, written.status(), written::toString);
-        String expected = "{\"big\":" + digits199 + ",\"tiny\":0.00000000015,\"kept\":1.50,\"e\":1.50}";
-        assertEquals(expected, written.json().path("metadata").toString(), "the answer is the stored form");
-        assertEquals(expected, api.get("records/" + key).json().path("metadata").toString());
+        String expected = "\"metadata\":{\"big\":" + digits199 + ",\"tiny\":0.00000000015,\"kept\":1.50,\"e\":1.50}";
+        assertTrue(written.body().contains(expected), () -> "the answer is the stored form: " + written.body());
+        Api.Reply read = api.get("records/" + key);
+        assertTrue(read.body().contains(expected), read::toString);
         Api.Reply found = api.post("records/search", "{\"filter\":{\"field\":\"metadata.big\",\"op\":\"gt\","
                 + "\"value\":1},\"fields\":[\"metadata.big\",\"metadata.tiny\"],"
                 + "\"sort\":[{\"field\":\"metadata.big\"}]}");
         assertEquals(200, found.status(), found::toString);
-        assertEquals("{\"big\":" + digits199 + ",\"tiny\":0.00000000015}",
-                found.json().path("items").get(0).path("metadata").toString());
+        assertTrue(found.body().contains("\"metadata\":{\"big\":" + digits199 + ",\"tiny\":0.00000000015}"),
+                found::toString);
+        String stored = Rows.strings("SELECT metadata::text FROM metastore.metastore_records WHERE key = ?", key).get(0);
+        assertTrue(stored.contains("\"tiny\": 0.00000000015") && stored.contains("\"big\": " + digits199), stored);
     }
 
     @Test
