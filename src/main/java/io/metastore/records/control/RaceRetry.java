@@ -33,7 +33,8 @@ final class RaceRetry {
 
     static boolean lostRace(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && LOST_RACE.contains(sql.getSQLState())) {
+            // Set.of refuses contains(null), and a driver may leave the SQLState out
+            if (t instanceof SQLException sql && sql.getSQLState() != null && LOST_RACE.contains(sql.getSQLState())) {
                 return true;
             }
         }
