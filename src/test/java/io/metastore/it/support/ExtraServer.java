@@ -33,6 +33,11 @@ public final class ExtraServer implements AutoCloseable {
 
     /** Lays out the server (not started) from the failsafe run's test server, with its own port and database. */
     public static ExtraServer create(String name, TestDatabase database) {
+        return create(name, database, database.url());
+    }
+
+    /** As {@link #create(String, TestDatabase)}, reaching the database at another URL (through a relay, say). */
+    public static ExtraServer create(String name, TestDatabase database, String databaseUrl) {
         Path template = Path.of(System.getProperty("metastore.test.server.dir",
                 "target/liberty/wlp/usr/servers/metastore-it"));
         Path directory = WLP.resolve("usr/servers").resolve(name);
@@ -50,7 +55,7 @@ public final class ExtraServer implements AutoCloseable {
             Files.copy(Path.of("target/metastore.war"), directory.resolve("dropins/metastore.war"));
             int port = LoopbackPort.free();
             ServerOverride.write(directory.resolve("configDropins/overrides/metastore-extra-server.xml"),
-                    String.valueOf(port), database.url(), database);
+                    String.valueOf(port), databaseUrl, database);
             return new ExtraServer(name, directory, port);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot lay out server " + name, e);
