@@ -24,7 +24,14 @@ final class KnownDefects {
      */
     static final String LONG_NUMBERS = "issue 12.8: a number whose PostgreSQL text form exceeds 200 characters";
 
-    static final Set<String> OPEN = Set.of(SEMICOLON_IN_NAMES, LONG_NUMBERS);
+    /**
+     * Found by the write property, seed -1318772721727393298: PUT {"metadata":{"a":1e3}} answers "a":1E+3 while GET
+     * (and search) give PostgreSQL's form, "a":1000, so the write's answer is not what is stored (API.md: every read
+     * returns PostgreSQL's text form; the same family as issue 12.8).
+     */
+    static final String NUMBER_FORMS = "a write answers a number in the request's form (1E+3), reads give 1000";
+
+    static final Set<String> OPEN = Set.of(SEMICOLON_IN_NAMES, LONG_NUMBERS, NUMBER_FORMS);
 
     private KnownDefects() {
     }
