@@ -33,6 +33,7 @@ class AuthIT extends ServiceIT {
 
     @Test
     void everyUnacceptableTokenAnswers401() {
+        List<String> before = Rows.snapshot(ns + "/");
         Instant past = Instant.now().minusSeconds(3600);
         Map<String, String> tokens = Map.of(
                 "malformed", "not-a-jwt",
@@ -48,7 +49,7 @@ class AuthIT extends ServiceIT {
         });
         assertUnauthorized("missing", new Api(base, null).get("records/" + key));
         assertUnauthorized("missing", new Api(base, null).post("records", "{\"key\":\"" + ns + "/x\"}"));
-        assertEquals(1, Rows.count(ns + "/"), "nothing written by rejected callers");
+        assertEquals(before, Rows.snapshot(ns + "/"), "nothing written by rejected callers: content and version kept");
     }
 
     private static void assertUnauthorized(String why, Api.Reply reply) {
@@ -61,6 +62,7 @@ class AuthIT extends ServiceIT {
     void everyEndpointAnswers403OutsideTheGrantsWithoutRevealingTheRecord() {
         Api stranger = owner.as(Tokens.token("mallory", "other:write"));
         Api reader = owner.as(Tokens.token("reader", ns + ":read"));
+        List<String> before = Rows.snapshot(ns + "/");
         List<Api.Reply> forbidden = List.of(
                 stranger.get("records/" + key),
                 stranger.get("records/" + ns + "/absent"),
@@ -77,6 +79,7 @@ class AuthIT extends ServiceIT {
             assertFalse(reply.body().contains("launch codes") || reply.body().contains("\"version\""), reply::toString);
             assertTrue(problem.path("detail").asText().contains(ns), reply::toString);
         }
+        assertEquals(before, Rows.snapshot(ns + "/"), "nothing written by forbidden calls: content and version kept");
         assertEquals(200, reader.get("records/" + key).status(), "read grant reads");
         assertEquals(200, owner.as(Tokens.token("ops", "*:read")).get("records/" + key).status(), "*:read reads");
         assertEquals(200, owner.as(Tokens.token("ops", "*:write")).patch("records/" + key, "{\"owner\":\"ops\"}")

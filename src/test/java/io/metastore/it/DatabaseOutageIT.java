@@ -5,6 +5,7 @@ import io.metastore.it.support.LibertyTestDatabase;
 import io.metastore.it.support.OutageUnderLoad;
 import io.metastore.it.support.Rows;
 import io.metastore.it.support.ServiceIT;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ class DatabaseOutageIT extends ServiceIT {
     @Test
     void outageAnswers503FastAndTheServiceRecoversByItself() throws Exception {
         OutageUnderLoad.Measurements measured = new OutageUnderLoad(api, server(), ns)
-                .run(database::cut, database::restore, Rows::connect);
+                .run(database::cut, Duration.ZERO, database::restore, Duration.ZERO, Rows::connect);
         System.out.println("DatabaseOutageIT, network cut: " + measured);
     }
 }

@@ -1,6 +1,7 @@
 package io.metastore.it;
 
 import static io.metastore.it.support.Problems.assertProblem;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,8 +22,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The limits that protect the shared database, at their boundaries and with their documented errors (docs/limits.md).
  * The statement timeout and the pool wait are shown for real: a test connection holds an exclusive lock on the
- * records table, so searches and writes block inside PostgreSQL exactly as a slow statement would. Body size and
- * bulk size are covered by InputValidationIT and BulkIT.
+ * records table, so searches and writes block inside PostgreSQL exactly as a slow statement would. Body size with a
+ * Content-Length and bulk size are covered by InputValidationIT and BulkIT; a chunked body, whose size the server
+ * learns only while reading it, here.
  */
 class LimitsIT extends ServiceIT {
 
@@ -30,10 +32,58 @@ class LimitsIT extends ServiceIT {
     private static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration POOL_WAIT = Duration.ofSeconds(5);
     private static final int POOL_MAX = 20;
+    /** metastore.max-body-bytes. */
+    private static final int MAX_BODY_BYTES = 1_048_576;
     /** Generous slack for a loaded CI machine; what matters is "bounded", not "exact". */
     private static final Duration SLACK = Duration.ofSeconds(10);
 
 
+
+    @Test
+    void aChunkedBodyIsCutOffJustPastTheLimit() {
+        assertEquals(201, api.put("records/" + ns + "/kept", "{\"metadata\":{\"v\":1}}").status());
+        List<String> before = digests();
+
+        Api.Reply atLimit = api.sendChunked("PUT", "records/" + ns + "/kept", "application/json",
+                bodyOfExactly(MAX_BODY_BYTES));
+        assertEquals(200, atLimit.status(), () -> "a chunked body of exactly the limit is read whole: " + brief(atLimit));
+        List<String> written = digests();
+        assertTrue(!before.equals(written), "the body at the limit was written");
+
+        JsonNode problem = refusedAsTooLarge(api.sendChunked("PUT", "records/" + ns + "/kept", "application/json",
+                bodyOfExactly(MAX_BODY_BYTES + 1)));
+        assertEquals("urn:metastore:problem:payload-too-large", problem.path("type").asText());
+        refusedAsTooLarge(api.sendChunked("POST", "records", "application/json",
+                ("{\"key\":\"" + ns + "/new\"," + new String(bodyOfExactly(2 * MAX_BODY_BYTES), UTF_8).substring(1))
+                        .getBytes(UTF_8)));
+        refusedAsTooLarge(api.sendChunked("POST", "records/search", "application/json",
+                ("{\"filter\":{\"field\":\"metadata.blob\",\"op\":\"eq\",\"value\":\""
+                        + "x".repeat(MAX_BODY_BYTES) + "\"}}").getBytes(UTF_8)));
+        assertEquals(written, digests(), "nothing written by refused bodies");
+    }
+
+    /** A 413 problem; a failure shows the start of the answer only, which may hold a whole megabyte. */
+    private static JsonNode refusedAsTooLarge(Api.Reply reply) {
+        assertEquals(413, reply.status(), () -> brief(reply));
+        return assertProblem(413, reply);
+    }
+
+    private static String brief(Api.Reply reply) {
+        String text = reply.toString();
+        return text.length() > 300 ? text.substring(0, 300) + "..." : text;
+    }
+
+    /** Key, version and a digest of the content of this test's rows: short, and changes with any write. */
+    private List<String> digests() {
+        return Rows.strings("SELECT key || ' v' || version || ' ' || md5(metadata::text)"
+                + " FROM metastore.metastore_records WHERE key >= ? AND key < ? ORDER BY key", ns + "/", ns + "0");
+    }
+
+    /** A PUT body {@code {"metadata":{"blob":"xx..."}}} of exactly this many bytes. */
+    private static byte[] bodyOfExactly(int bytes) {
+        String frame = "{\"metadata\":{\"blob\":\"\"}}";
+        return ("{\"metadata\":{\"blob\":\"" + "x".repeat(bytes - frame.length()) + "\"}}").getBytes(UTF_8);
+    }
 
     @Test
     void jsonNestsAtMost128Levels() {

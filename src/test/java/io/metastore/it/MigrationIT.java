@@ -1,10 +1,13 @@
 package io.metastore.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.metastore.it.support.Api;
 import io.metastore.it.support.Deployments;
+import io.metastore.it.support.Migrations;
 import io.metastore.it.support.Rows;
+import io.metastore.it.support.ServerLog;
 import java.net.URL;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -16,7 +19,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Starting the application twice migrates once, inside schema metastore, and leaves other schemas untouched. */
+/**
+ * Starting the application twice migrates once, inside schema metastore, and leaves other schemas untouched: the
+ * second start finds every migration applied, applies none and leaves Flyway's history as it was.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class MigrationIT {
@@ -33,17 +39,37 @@ class MigrationIT {
 
     @Test
     void startingTwiceMigratesOnceAndLeavesTheNeighbourAlone() throws Exception {
+        List<String> historyAfterFirstStart = List.of();
         for (int start = 1; start <= 2; start++) {
+            long migrationLines = ServerLog.count(Migrations.APPLIED_LOG_TEXT);
             deployer.deploy(APP);
             try {
                 assertEquals(200, server().get("health/ready").status(), "ready after start " + start);
-                assertEquals(List.of("1 true"), Rows.strings("SELECT version || ' ' || success"
-                        + " FROM metastore.flyway_schema_history WHERE version IS NOT NULL"));
+                assertTrue(ServerLog.awaitMore(Migrations.APPLIED_LOG_TEXT, migrationLines),
+                        "start " + start + " logged its migration");
+                assertEquals(Migrations.successfulHistory(), Rows.strings("SELECT version || ' ' || success"
+                        + " FROM metastore.flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank"));
+                // every column Flyway writes when it applies a migration, installed_on to the microsecond
+                List<String> history = Rows.strings("SELECT h::text FROM metastore.flyway_schema_history h"
+                        + " ORDER BY installed_rank");
+                if (start == 1) {
+                    historyAfterFirstStart = history;
+                } else {
+                    assertEquals(historyAfterFirstStart, history, "the second start rewrote the history");
+                    String line = lastLine(Migrations.APPLIED_LOG_TEXT);
+                    assertTrue(line.contains("(0 " + Migrations.APPLIED_LOG_TEXT + ")"),
+                            () -> "the second start applied something: " + line);
+                }
                 assertNeighbourUntouched();
             } finally {
                 deployer.undeploy(APP);
             }
         }
+    }
+
+    private static String lastLine(String text) {
+        List<String> lines = ServerLog.lines().stream().filter(line -> line.contains(text)).toList();
+        return lines.get(lines.size() - 1);
     }
 
     private static void assertNeighbourUntouched() {

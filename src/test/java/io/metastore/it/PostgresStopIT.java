@@ -9,12 +9,10 @@ import io.metastore.it.support.PrivatePostgres;
 import io.metastore.it.support.TestDatabase;
 import io.metastore.it.support.Tokens;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -23,10 +21,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * it): requests answer 503 problems fast, readiness goes DOWN then UP, the service recovers without a restart, and
  * every write acknowledged before or during the outage is stored. The shared PostgreSQL must not be stopped, so the
  * test runs a cluster of its own ({@link PrivatePostgres}) and a Liberty server of its own pointed at it
- * ({@link ExtraServer}); the Arquillian server is not involved. Both stop modes run against the same two servers.
+ * ({@link ExtraServer}); the Arquillian server is not involved. Both stop modes run against the same two servers. Each
+ * drill is bounded by its own waits ({@link OutageUnderLoad}), which include pg_ctl's.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class PostgresStopIT {
 
     private static final Duration STARTUP = Duration.ofMinutes(2);
@@ -74,7 +72,8 @@ class PostgresStopIT {
         String ns = "stop-" + shutdown;
         Api api = new Api(server.base(), Tokens.token("svc", ns + ":write"));
         OutageUnderLoad.Measurements measured = new OutageUnderLoad(api, new Api(server.root(), null), ns)
-                .run(() -> postgres.stop(shutdown), postgres::start, database::connect);
+                .run(() -> postgres.stop(shutdown), PrivatePostgres.COMMAND_LIMIT, postgres::start,
+                        PrivatePostgres.COMMAND_LIMIT, database::connect);
         System.out.println("PostgresStopIT, pg_ctl stop -m " + shutdown + ": " + measured);
     }
 }

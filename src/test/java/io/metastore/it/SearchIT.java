@@ -10,9 +10,14 @@ import io.metastore.it.support.Api;
 import io.metastore.it.support.ServiceIT;
 import io.metastore.it.support.Tokens;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,7 +28,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** POST /records/search over HTTP: the contract's shape, namespace scoping and paging under concurrent writes. */
+/** POST /records/search over HTTP: the contract's shape, namespace scoping and paging while rows change. */
 class SearchIT extends ServiceIT {
 
 
@@ -70,16 +75,34 @@ class SearchIT extends ServiceIT {
     @Test
     void searchSeesOnlyReadableNamespaces() {
         load(3, 0);
+        String byKeyPrefix = "{\"filter\":{\"field\":\"key\",\"op\":\"starts_with\",\"value\":\"" + ns + "/\"},"
+                + "\"count\":true}";
+        String byNamespace = "{\"filter\":{\"field\":\"namespace\",\"op\":\"eq\",\"value\":\"" + ns + "\"},"
+                + "\"count\":true}";
         Api other = api.as(Tokens.token("other", "elsewhere:read"));
-        JsonNode widened = other.post("records/search", "{\"filter\":{\"field\":\"key\",\"op\":\"starts_with\","
-                + "\"value\":\"" + ns + "/\"}}").json();
-        assertEquals(0, widened.path("items").size());
-        JsonNode any = other.post("records/search", "{\"filter\":{\"field\":\"namespace\",\"op\":\"eq\",\"value\":\""
-                + ns + "\"},\"count\":true}").json();
-        assertEquals(0, any.path("total").asInt());
-        JsonNode everything = api.as(Tokens.token("ops", "*:read")).post("records/search",
-                "{\"filter\":{\"field\":\"namespace\",\"op\":\"eq\",\"value\":\"" + ns + "\"},\"count\":true}").json();
-        assertEquals(3, everything.path("total").asInt());
+        Api nobody = api.as(Tokens.token("nobody"));
+        for (Api outsider : List.of(other, nobody)) {
+            for (String body : List.of(byKeyPrefix, byNamespace)) {
+                JsonNode page = answered(outsider.post("records/search", body));
+                assertEquals(0, page.path("items").size(), body);
+                assertEquals(0, page.path("total").asInt(), body);
+            }
+        }
+        Api reader = api.as(Tokens.token("reader", ns + ":read"));
+        Api everyone = api.as(Tokens.token("ops", "*:read"));
+        for (Api insider : List.of(api, reader, everyone)) {
+            for (String body : List.of(byKeyPrefix, byNamespace)) {
+                JsonNode page = answered(insider.post("records/search", body));
+                assertEquals(3, page.path("items").size(), body);
+                assertEquals(3, page.path("total").asInt(), body);
+            }
+        }
+    }
+
+    /** A search answered 200: a refusal (403, 500) also holds no items, so the status is what proves scoping. */
+    private static JsonNode answered(Api.Reply reply) {
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.json();
     }
 
     @Test
@@ -137,47 +160,181 @@ class SearchIT extends ServiceIT {
     }
 
     @Test
-    void paging10000RowsWithLimit97ReturnsEachRowOnceWhileWritersRun() throws Exception {
-        for (int chunk = 0; chunk < 10; chunk++) {
-            load(1000, chunk * 1000);
+    void pagingInKeyOrderReturnsEveryRowOnceWhileRowsAreInsertedAndDeletedAheadAndBehind() {
+        new PagingUnderWrites(Order.KEY).run();
+    }
+
+    @Test
+    void pagingInMetadataOrderAlsoSurvivesSortValuesMovingAcrossTheCursor() {
+        new PagingUnderWrites(Order.SIZE).run();
+    }
+
+    /** The two kinds of order a search pages through: the key itself, or a metadata value that writes can change. */
+    private enum Order {
+        KEY("[{\"field\":\"key\"}]"),
+        SIZE("[{\"field\":\"metadata.size\"}]");
+
+        final String sort;
+
+        Order(String sort) {
+            this.sort = sort;
         }
-        AtomicBoolean paging = new AtomicBoolean(true);
-        AtomicInteger updates = new AtomicInteger();
-        ExecutorService writers = Executors.newFixedThreadPool(2);
-        List<Future<?>> running = new ArrayList<>();
-        for (int w = 0; w < 2; w++) {
-            running.add(writers.submit(() -> {
-                while (paging.get() && updates.get() < 20_000) {
-                    int i = ThreadLocalRandom.current().nextInt(10_000);
-                    Api.Reply reply = api.patch("records/" + ns + "/item-" + String.format("%05d", i),
-                            "{\"metadata\":{\"touched\":" + System.nanoTime() + "}}");
-                    assertEquals(200, reply.status(), reply::toString);
-                    updates.incrementAndGet();
-                }
-            }));
+    }
+
+    /**
+     * Pages through 3,000 rows, 97 at a time, and between every two pages inserts or deletes a row behind the cursor
+     * or ahead of it or (in metadata order) moves a sort value across it, so paging by offset would repeat and skip
+     * rows. Keyset paging must return the rows in strictly increasing order, and exactly: every row that stayed put
+     * once, a row inserted or moved ahead once more, a row deleted or moved behind before the cursor reached it never.
+     */
+    private final class PagingUnderWrites {
+        private static final int ROWS = 3_000;
+        private static final int LIMIT = 97;
+        private static final int MAX_INITIAL_SIZE = 999;
+
+        private final Order order;
+        private final Map<String, Integer> size = new HashMap<>();
+        private final Map<String, Integer> expectedSightings = new HashMap<>();
+        private final List<String> deletable = new ArrayList<>();
+        private final List<String> movable = new ArrayList<>();
+        private final Set<String> seen = new HashSet<>();
+        private final List<String> sightings = new ArrayList<>();
+        private final Random random = new Random(97);
+        private int appended;
+        private String lastKey;
+        private int lastSize;
+
+        PagingUnderWrites(Order order) {
+            this.order = order;
         }
-        List<String> seen = new ArrayList<>();
-        try {
-            String filter = "{\"field\":\"key\",\"op\":\"starts_with\",\"value\":\"" + ns + "/item-\"}";
+
+        void run() {
+            createRows();
             String cursor = null;
+            int gap = 0;
             do {
-                Api.Reply reply = search("{\"filter\":" + filter + ",\"fields\":[\"key\"],\"limit\":97"
+                Api.Reply reply = search("{\"filter\":{\"field\":\"key\",\"op\":\"starts_with\",\"value\":\"" + ns
+                        + "/\"},\"sort\":" + order.sort + ",\"fields\":[\"key\",\"metadata.size\"],\"limit\":" + LIMIT
                         + (cursor == null ? "" : ",\"cursor\":\"" + cursor + "\"") + "}");
                 assertEquals(200, reply.status(), reply::toString);
-                reply.json().path("items").forEach(item -> seen.add(item.path("key").asText()));
+                for (JsonNode item : reply.json().path("items")) {
+                    String key = item.path("key").asText();
+                    assertEquals(size.get(key), item.path("metadata").path("size").asInt(), key);
+                    assertTrue(lastKey == null || isAfterLast(key), () -> key + " after " + lastKey);
+                    sightings.add(key);
+                    seen.add(key);
+                    lastKey = key;
+                    lastSize = size.get(key);
+                }
                 JsonNode next = reply.json().path("nextCursor");
                 cursor = next.isNull() ? null : next.asText();
+                if (cursor != null) {
+                    writeAroundTheCursor(gap++);
+                }
             } while (cursor != null);
-        } finally {
-            paging.set(false);
-            for (Future<?> writer : running) {
-                writer.get();
-            }
-            writers.shutdownNow();
+            Map<String, Integer> counted = new HashMap<>();
+            sightings.forEach(key -> counted.merge(key, 1, Integer::sum));
+            expectedSightings.values().removeIf(times -> times == 0);
+            assertEquals(new TreeMap<>(expectedSightings), new TreeMap<>(counted));
         }
-        assertTrue(updates.get() > 0, "writers ran during paging");
-        assertEquals(10_000, seen.size(), "no row repeated or skipped");
-        Set<String> distinct = new HashSet<>(seen);
-        assertEquals(10_000, distinct.size());
+
+        private void createRows() {
+            List<String> ops = new ArrayList<>();
+            for (int i = 0; i < ROWS; i++) {
+                String key = ns + "/item-" + String.format("%05d", i);
+                // sizes repeat (three rows per value), so ties are broken by key
+                int value = 1 + (i * 7919) % MAX_INITIAL_SIZE;
+                size.put(key, value);
+                expectedSightings.put(key, 1);
+                if (i % 4 == 0) {
+                    deletable.add(key);
+                } else if (i % 4 == 1 && order == Order.SIZE) {
+                    movable.add(key);
+                }
+                ops.add("{\"op\":\"create\",\"key\":\"" + key + "\",\"metadata\":{\"size\":" + value + "}}");
+                if (ops.size() == 1000) {
+                    Api.Reply reply = api.post("records/bulk", "{\"operations\":[" + String.join(",", ops) + "]}");
+                    assertEquals(200, reply.status(), () -> reply.body().substring(0, 400));
+                    ops.clear();
+                }
+            }
+        }
+
+        /**
+         * One write per gap between pages, in turn: an insert, a delete or (in metadata order) a move, behind the cursor
+         * (already paged past) or ahead of it (still to come). One at a time, so no gap's writes cancel out for an
+         * offset: after a row is inserted behind, the next page by offset would repeat a row; after a delete, skip one.
+         */
+        private void writeAroundTheCursor(int gap) {
+            List<Runnable> writes = new ArrayList<>(List.of(
+                    () -> insert(behind(), 0),
+                    () -> pick(deletable, true).ifPresent(key -> delete(key, 1)),
+                    () -> insert(ahead(), 1),
+                    () -> pick(deletable, false).ifPresent(key -> delete(key, 0))));
+            if (order == Order.SIZE) {
+                // a moved row counts once for where it was, if already seen, and once more if it moved ahead
+                writes.add(() -> pick(movable, true).ifPresent(key -> move(key, MAX_INITIAL_SIZE + fresh(), 2)));
+                writes.add(() -> pick(movable, false).ifPresent(key -> move(key, 0, 0)));
+            }
+            writes.get(gap % writes.size()).run();
+        }
+
+        /** A new key and size sorting before the cursor row (every initial size is at least 1). */
+        private String behind() {
+            String key = ns + (order == Order.KEY ? "/item-00000-behind-" : "/new-behind-") + fresh();
+            size.put(key, 0);
+            return key;
+        }
+
+        /** A new key and size sorting after every row so far. */
+        private String ahead() {
+            int number = fresh();
+            String key = ns + (order == Order.KEY ? "/item-99999-ahead-" : "/new-ahead-") + String.format("%05d", number);
+            size.put(key, MAX_INITIAL_SIZE + number);
+            return key;
+        }
+
+        /** A number not used before, growing, so that what it names sorts after everything named before. */
+        private int fresh() {
+            return ++appended;
+        }
+
+        private void insert(String key, int sightingsExpected) {
+            Api.Reply reply = api.put("records/" + key, "{\"metadata\":{\"size\":" + size.get(key) + "}}");
+            assertEquals(201, reply.status(), reply::toString);
+            expectedSightings.put(key, sightingsExpected);
+        }
+
+        private void delete(String key, int sightingsExpected) {
+            assertEquals(204, api.delete("records/" + key).status(), key);
+            expectedSightings.put(key, sightingsExpected);
+        }
+
+        private void move(String key, int newSize, int sightingsExpected) {
+            Api.Reply reply = api.patch("records/" + key, "{\"metadata\":{\"size\":" + newSize + "}}");
+            assertEquals(200, reply.status(), reply::toString);
+            size.put(key, newSize);
+            expectedSightings.put(key, sightingsExpected);
+        }
+
+        /** Takes a random key of the pool that the paging has already passed, or one it has yet to reach. */
+        private Optional<String> pick(List<String> pool, boolean passed) {
+            List<String> candidates = pool.stream().filter(key -> seen.contains(key) == passed).toList();
+            if (candidates.isEmpty()) {
+                return Optional.empty();
+            }
+            String key = candidates.get(random.nextInt(candidates.size()));
+            pool.remove(key);
+            return Optional.of(key);
+        }
+
+        /**
+         * In the search's order (by key, or by size then key), the row comes after the last row returned, as it was
+         * then. Keys of this test are ASCII, so String order is code point order.
+         */
+        private boolean isAfterLast(String key) {
+            int bySize = order == Order.SIZE ? Integer.compare(size.get(key), lastSize) : 0;
+            return bySize != 0 ? bySize > 0 : key.compareTo(lastKey) > 0;
+        }
     }
 }

@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.metastore.it.support.Api;
 import io.metastore.it.support.ExtraServer;
+import io.metastore.it.support.Migrations;
 import io.metastore.it.support.TestDatabase;
 import io.metastore.it.support.Tokens;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -26,7 +25,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -67,17 +65,12 @@ class TwoInstancesIT {
     }
 
     private static void assertMigratedOnce(TestDatabase database, List<ExtraServer> servers) throws Exception {
-        List<String> expected;
-        try (Stream<Path> files = Files.list(Path.of("db/migration"))) {
-            expected = files.map(f -> f.getFileName().toString()).filter(f -> f.matches("V\\d+__.*\\.sql"))
-                    .map(f -> f.substring(1, f.indexOf("__")))
-                    .sorted(java.util.Comparator.comparingInt(Integer::parseInt)).map(v -> v + " true").toList();
-        }
+        List<String> expected = Migrations.successfulHistory();
         assertEquals(expected, query(database, "SELECT version || ' ' || success FROM metastore.flyway_schema_history"
                 + " WHERE version IS NOT NULL ORDER BY installed_rank"), "one successful row per migration");
         int applied = 0;
         for (ExtraServer server : servers) {
-            List<String> lines = server.logLines("migrations applied now");
+            List<String> lines = server.logLines(Migrations.APPLIED_LOG_TEXT);
             assertEquals(1, lines.size(), () -> server.base() + " logged its migration once: " + lines);
             String latest = expected.get(expected.size() - 1).split(" ")[0];
             assertTrue(lines.get(0).contains("is at version " + latest + " "), lines.get(0));

@@ -69,6 +69,15 @@ public final class Api {
                 : HttpRequest.BodyPublishers.ofByteArray(body), headers);
     }
 
+    /**
+     * A call whose body is streamed with {@code Transfer-Encoding: chunked}, announcing no {@code Content-Length}, so
+     * the server learns the body's size only while reading it.
+     */
+    public Reply sendChunked(String method, String path, String contentType, byte[] body, String... headers) {
+        return exchange(method, path, contentType,
+                HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)), headers);
+    }
+
     private Reply exchange(String method, String path, String contentType, HttpRequest.BodyPublisher body,
                            String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))

@@ -41,7 +41,12 @@ public final class ExtraServer implements AutoCloseable {
 
     /** Lays out the server (not started) from the failsafe run's test server, with its own port and database. */
     public static ExtraServer create(String name, TestDatabase database) {
-        return layOut(name, database, (template, directory) -> {
+        return create(name, database, database.url());
+    }
+
+    /** As {@link #create(String, TestDatabase)}, reaching the database at another URL (through a relay, say). */
+    public static ExtraServer create(String name, TestDatabase database, String databaseUrl) {
+        return layOut(name, database, databaseUrl, (template, directory) -> {
             for (String file : List.of("server.xml", "metastore.xml", "server.env",
                     "configDropins/overrides/liberty-plugin-variable-config.xml")) {
                 copyIfPresent(template.resolve(file), directory.resolve(file));
@@ -57,7 +62,7 @@ public final class ExtraServer implements AutoCloseable {
      */
     public static ExtraServer shared(String name, TestDatabase database, String serverXml,
                                      List<WebArchive> otherApplications) {
-        return layOut(name, database, (template, directory) -> {
+        return layOut(name, database, database.url(), (template, directory) -> {
             Files.writeString(directory.resolve("server.xml"), serverXml);
             // server.env holds the default keystore's password: Liberty's MP JWT stays inactive without a keystore
             for (String file : List.of("metastore.xml", "server.env")) {
@@ -74,7 +79,7 @@ public final class ExtraServer implements AutoCloseable {
         void write(Path template, Path directory) throws IOException;
     }
 
-    private static ExtraServer layOut(String name, TestDatabase database, Layout layout) {
+    private static ExtraServer layOut(String name, TestDatabase database, String databaseUrl, Layout layout) {
         Path template = Path.of(System.getProperty("metastore.test.server.dir",
                 "target/liberty/wlp/usr/servers/metastore-it"));
         Path directory = WLP.resolve("usr/servers").resolve(name);
@@ -86,7 +91,7 @@ public final class ExtraServer implements AutoCloseable {
             Files.copy(Path.of("target/metastore.war"), directory.resolve("dropins/metastore.war"));
             int port = LoopbackPort.free();
             ServerOverride.write(directory.resolve("configDropins/overrides/metastore-extra-server.xml"),
-                    String.valueOf(port), database.url(), database);
+                    String.valueOf(port), databaseUrl, database);
             return new ExtraServer(name, directory, port);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot lay out server " + name, e);

@@ -40,6 +40,8 @@ public final class PrivatePostgres implements AutoCloseable {
     }
 
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
+    /** The longest {@link #start()} or {@link #stop} may take: pg_ctl's own wait, and a margin for the command. */
+    public static final Duration COMMAND_LIMIT = COMMAND_TIMEOUT.plusSeconds(10);
     private static final Path DEBIAN_VERSIONS = Path.of("/usr/lib/postgresql");
     private static final Path EMBEDDED_POSTGRES = Path.of("bin/embedded-postgres").toAbsolutePath();
 
@@ -156,7 +158,7 @@ public final class PrivatePostgres implements AutoCloseable {
     }
 
     private int exitCode(List<String> command) {
-        return NonRootUser.run(command, directory, Map.of(), output(), COMMAND_TIMEOUT.plusSeconds(10));
+        return NonRootUser.run(command, directory, Map.of(), output(), COMMAND_LIMIT);
     }
 
     private String serverLogTail() {
