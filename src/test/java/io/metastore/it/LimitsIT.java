@@ -167,8 +167,12 @@ class LimitsIT extends ServiceIT {
         return connection;
     }
 
+    /**
+     * Liberty's executor adds request threads gradually (a few per second), so on a loaded machine twenty parked
+     * requests take a while to all reach PostgreSQL.
+     */
     private static void awaitLockWaiters(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         long waiting = 0;
         while (System.nanoTime() < deadline) {
             waiting = Long.parseLong(Rows.strings("SELECT count(*)::text FROM pg_stat_activity WHERE datname ="
