@@ -30,6 +30,7 @@ class ObservabilityIT extends ServiceIT {
 
     @Test
     void metricsCountRequestsByRouteTemplateWithBucketsAndNeverNameAKey() throws Exception {
+        List<String> before = samples();
         String name = "m-" + UUID.randomUUID();
         assertEquals(201, api().post("records", "{\"key\":\"obs/" + name + "\",\"metadata\":{}}").status());
         assertEquals(200, api().get("records/obs/" + name).status());
@@ -41,20 +42,28 @@ class ObservabilityIT extends ServiceIT {
         assertEquals(404, api().get("no-such-resource").status());
 
         String metrics = server().get("metrics").body();
-        List<String> samples = metrics.lines().filter(line -> !line.startsWith("#")).toList();
-        assertSample(samples, "metastore_requests_total{", "route=\"/records\"", "method=\"POST\"", "status=\"201\"");
-        assertSample(samples, "metastore_requests_total{", "route=\"/records/{key}\"", "method=\"GET\"", "status=\"200\"");
-        assertSample(samples, "metastore_requests_total{", "route=\"/records/{key}\"", "method=\"GET\"", "status=\"404\"");
-        assertSample(samples, "metastore_requests_total{", "route=\"/records/search\"", "status=\"200\"");
-        assertSample(samples, "metastore_requests_total{", "route=\"/records/bulk\"", "status=\"200\"");
-        assertSample(samples, "metastore_requests_total{", "route=\"unmatched\"", "status=\"404\"");
-        assertSample(samples, "metastore_request_duration_seconds_bucket{", "route=\"/records/{key}\"", "le=\"0.005\"");
-        assertSample(samples, "metastore_request_duration_seconds_bucket{", "route=\"/records/{key}\"", "le=\"5.0\"");
-        assertSample(samples, "metastore_search_duration_seconds_bucket{", "le=\"0.25\"");
-        assertSample(samples, "metastore_search_rows_bucket{", "le=\"1.0\"");
-        assertSample(samples, "metastore_bulk_operations_total{", "op=\"upsert\"", "status=\"200\"");
-        assertSample(samples, "metastore_bulk_operations_total{", "op=\"invalid\"", "status=\"400\"");
-        assertSample(samples, "connectionpool_", "datasource=\"jdbc_metastore\"");
+        List<String> after = metrics.lines().filter(line -> !line.startsWith("#")).toList();
+        assertRose(1, before, after, "metastore_requests_total{", "route=\"/records\"", "method=\"POST\"",
+                "status=\"201\"");
+        assertRose(1, before, after, "metastore_requests_total{", "route=\"/records/{key}\"", "method=\"GET\"",
+                "status=\"200\"");
+        assertRose(1, before, after, "metastore_requests_total{", "route=\"/records/{key}\"", "method=\"GET\"",
+                "status=\"404\"");
+        assertRose(1, before, after, "metastore_requests_total{", "route=\"/records/search\"", "status=\"200\"");
+        assertRose(1, before, after, "metastore_requests_total{", "route=\"/records/bulk\"", "status=\"200\"");
+        assertRose(1, before, after, "metastore_requests_total{", "route=\"unmatched\"", "status=\"404\"");
+        assertRose(2, before, after, "metastore_request_duration_seconds_count{", "route=\"/records/{key}\"",
+                "method=\"GET\"");
+        assertRose(2, before, after, "metastore_request_duration_seconds_bucket{", "route=\"/records/{key}\"",
+                "method=\"GET\"", "le=\"+Inf\"");
+        assertSample(after, "metastore_request_duration_seconds_bucket{", "route=\"/records/{key}\"", "le=\"0.005\"");
+        assertSample(after, "metastore_request_duration_seconds_bucket{", "route=\"/records/{key}\"", "le=\"5.0\"");
+        assertRose(1, before, after, "metastore_search_duration_seconds_count{");
+        assertSample(after, "metastore_search_duration_seconds_bucket{", "le=\"0.25\"");
+        assertRose(1, before, after, "metastore_search_rows_bucket{", "le=\"1.0\"");
+        assertRose(1, before, after, "metastore_bulk_operations_total{", "op=\"upsert\"", "status=\"200\"");
+        assertRose(1, before, after, "metastore_bulk_operations_total{", "op=\"invalid\"", "status=\"400\"");
+        assertSample(after, "connectionpool_", "datasource=\"jdbc_metastore\"");
         assertFalse(metrics.contains(name), "a record name leaked into /metrics");
         assertFalse(metrics.contains("frobnicate"), "a client-chosen op leaked into a label");
     }
@@ -106,6 +115,7 @@ class ObservabilityIT extends ServiceIT {
 
     @Test
     void requestsTheContainerRefusesAreCountedAndLoggedToo() throws Exception {
+        List<String> before = samples();
         String requestId = "refused-" + UUID.randomUUID();
         Api.Reply refused = new Api(base, "not-a-jwt").delete("records/obs/refused", "X-Request-Id", requestId);
         assertEquals(401, refused.status());
@@ -122,8 +132,7 @@ class ObservabilityIT extends ServiceIT {
         assertTrue(access.path("ext_durationMs_float").isMissingNode(), access::toString);
         assertOnlyItsOwnLinesCarry(requestId);
 
-        List<String> samples = server().get("metrics").body().lines().filter(l -> !l.startsWith("#")).toList();
-        assertSample(samples, "metastore_requests_total{", "route=\"unmatched\"", "method=\"DELETE\"",
+        assertRose(1, before, samples(), "metastore_requests_total{", "route=\"unmatched\"", "method=\"DELETE\"",
                 "status=\"401\"");
     }
 
@@ -135,6 +144,28 @@ class ObservabilityIT extends ServiceIT {
         ServerLog.await(l -> l.contains(next + "-401")).orElseThrow();
         List<String> carrying = ServerLog.lines().stream().filter(l -> l.contains(requestId)).toList();
         assertEquals(1, carrying.size(), () -> "lines carrying " + requestId + ": " + carrying);
+    }
+
+    /** The samples of /metrics, without comments: lines such as {@code name{label="value",...} 3.0}. */
+    private List<String> samples() {
+        return server().get("metrics").body().lines().filter(line -> !line.startsWith("#")).toList();
+    }
+
+    /**
+     * The series with the prefix and labels rose by exactly {@code increase} between the two readings (one series, or
+     * the sum of several that the labels do not tell apart); one missing before counts as 0. Nothing else calls the
+     * test server while a test runs, so the increase is exactly what the test sent.
+     */
+    private static void assertRose(long increase, List<String> before, List<String> after, String prefix,
+                                   String... labels) {
+        assertSample(after, prefix, labels);
+        double rose = sum(after, prefix, labels) - sum(before, prefix, labels);
+        assertEquals(increase, rose, 0.0, () -> prefix + String.join(",", labels) + "} rose by " + rose);
+    }
+
+    private static double sum(List<String> samples, String prefix, String... labels) {
+        return samples.stream().filter(s -> s.startsWith(prefix) && List.of(labels).stream().allMatch(s::contains))
+                .mapToDouble(s -> Double.parseDouble(s.substring(s.lastIndexOf(' ') + 1))).sum();
     }
 
     private static void assertSample(List<String> samples, String prefix, String... labels) {
