@@ -17,21 +17,7 @@ final class KnownDefects {
      */
     static final String SEMICOLON_IN_NAMES = "found by ContractPropertiesIT: a name holding ';' is refused by Liberty";
 
-    /**
-     * Issue 12.8: a number PostgreSQL writes out in more than 200 characters (4.9E-324) is stored, and every search
-     * that meets the record answers 500 (its text form exceeds the reader's 200-character limit). Found by the search
-     * property, seed 3838191099071505846: a search with its own cursor over a namespace holding such a record.
-     */
-    static final String LONG_NUMBERS = "issue 12.8: a number whose PostgreSQL text form exceeds 200 characters";
-
-    /**
-     * Found by the write property, seed -1318772721727393298: PUT {"metadata":{"a":1e3}} answers "a":1E+3 while GET
-     * (and search) give PostgreSQL's form, "a":1000, so the write's answer is not what is stored (API.md: every read
-     * returns PostgreSQL's text form; the same family as issue 12.8).
-     */
-    static final String NUMBER_FORMS = "a write answers a number in the request's form (1E+3), reads give 1000";
-
-    static final Set<String> OPEN = Set.of(SEMICOLON_IN_NAMES, LONG_NUMBERS, NUMBER_FORMS);
+    static final Set<String> OPEN = Set.of(SEMICOLON_IN_NAMES);
 
     private KnownDefects() {
     }
