@@ -250,7 +250,9 @@ public final class HostileCorpus {
     }
 
     private Request filterTooDeep() {
-        int depth = 33 + random.nextInt(90); // past the filter limit, still below the JSON nesting limit
+        // 33 or more and/or/not levels around one comparison: past the filter limit (32 levels, the comparison does not
+        // count), still below the JSON nesting limit
+        int depth = 34 + random.nextInt(89);
         return withBody("filter-depth", "search", "{\"filter\":" + balanced(depth) + "}");
     }
 
