@@ -5,8 +5,10 @@ import io.metastore.bulk.control.OperationResult;
 import io.metastore.platform.Problem;
 import io.metastore.records.boundary.RecordAnswers;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The answer to a bulk request: one result per operation, in request order. */
+@Schema(name = "BulkResponse", description = "one result per operation, in request order")
 public record BulkResponse(List<Result> results) {
 
     /** Status of an operation that was fine but not applied because another one failed (atomic mode). */
@@ -16,6 +18,7 @@ public record BulkResponse(List<Result> results) {
 
     /** One operation's answer: the status its single-record call would give, and the version or the error. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "BulkResult")
     public record Result(int index, String key, int status, Long version, Problem error) {
 
         static Result of(OperationResult result) {
