@@ -43,6 +43,14 @@ class PlatformIT extends ServiceIT {
         for (String schema : List.of("Record", "RecordCreate", "RecordReplace", "RecordMergePatch", "Problem")) {
             assertTrue(schemas.has(schema), () -> schema + " missing in " + schemas.fieldNames());
         }
+        String prefix = "#/components/schemas/";
+        List<String> references = document.findValuesAsText("$ref");
+        assertTrue(references.contains(prefix + "SearchRequest") && references.contains(prefix + "BulkResponse"),
+                references::toString);
+        for (String reference : references) {
+            assertTrue(reference.startsWith(prefix) && schemas.has(reference.substring(prefix.length())),
+                    () -> reference + " resolves to no schema of " + schemas.fieldNames());
+        }
         assertEquals(200, server().get("openapi/ui/").status());
     }
 }
