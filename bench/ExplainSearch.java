@@ -1,8 +1,8 @@
 import io.metastore.platform.Json;
-import io.metastore.search.control.SearchCompiler;
-import io.metastore.search.control.SearchRequestParser;
+import io.metastore.search.control.sql.SearchCompiler;
+import io.metastore.search.control.query.SearchRequestParser;
 import io.metastore.search.control.ServerPreparedSearch;
-import io.metastore.search.control.SqlStatement;
+import io.metastore.search.control.sql.SqlStatement;
 import java.util.Optional;
 
 /**

@@ -54,6 +54,16 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.metastore.bulk..", "io.metastore.history..",
                     "io.metastore.changes..", "io.metastore.indexes.boundary..");
 
+    /** Search runs by stage: the request model knows no SQL and no execution, the SQL stage knows no execution. */
+    @ArchTest
+    static final ArchRule searchQueryKnowsNoSql = noClasses().that().resideInAPackage("io.metastore.search.control.query")
+            .should().dependOnClassesThat().resideInAnyPackage("io.metastore.search.control",
+                    "io.metastore.search.control.sql");
+
+    @ArchTest
+    static final ArchRule searchSqlKnowsNoExecution = noClasses().that().resideInAPackage("io.metastore.search.control.sql")
+            .should().dependOnClassesThat().resideInAPackage("io.metastore.search.control");
+
     @ArchTest
     static final ArchRule bulkUsesNoOtherComponentOnRecords = noClasses().that().resideInAPackage("io.metastore.bulk..")
             .should().dependOnClassesThat().resideInAnyPackage("io.metastore.search..", "io.metastore.indexes..",

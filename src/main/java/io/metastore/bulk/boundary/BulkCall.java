@@ -121,7 +121,7 @@ public class BulkCall implements CollectionCall {
         JsonMembers.requireKnown(operation, "", OPERATION_MEMBERS, "op, key, metadata, tags, owner, version");
         String kind = operation.path("op").asText("");
         Long expected = RecordBodies.expectedVersion(operation.get("version"));
-        Precondition precondition = expected == null ? Precondition.NONE : Precondition.expecting(expected);
+        Precondition precondition = Precondition.expecting(expected);
         return switch (kind.toLowerCase(Locale.ROOT)) {
             case "create" -> {
                 if (expected != null) {

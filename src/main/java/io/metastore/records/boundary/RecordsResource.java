@@ -138,8 +138,7 @@ public class RecordsResource {
         caller.requireWrite(key.namespace());
         RecordBodies.requireReplacement(body, key);
         Long expected = RecordBodies.expectedVersion(body.get("version"));
-        Precondition precondition = conditions(expected == null ? Precondition.NONE : Precondition.expecting(expected),
-                ifMatch, ifNoneMatch);
+        Precondition precondition = conditions(Precondition.expecting(expected), ifMatch, ifNoneMatch);
         RecordContent content = RecordBodies.content(body);
         return written(records.write(RecordWrite.upsert(key, content, precondition), caller.principal()));
     }

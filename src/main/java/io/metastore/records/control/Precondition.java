@@ -39,9 +39,9 @@ public record Precondition(Versions mustMatch, Versions mustNotMatch, Long expec
         }
     }
 
-    /** The version a body states; no conditions. */
-    public static Precondition expecting(long version) {
-        return new Precondition(Versions.UNCONDITIONAL, Versions.UNCONDITIONAL, version);
+    /** The version a body states, none when it states none; no conditions. */
+    public static Precondition expecting(Long version) {
+        return version == null ? NONE : new Precondition(Versions.UNCONDITIONAL, Versions.UNCONDITIONAL, version);
     }
 
     public Precondition withConditions(Versions mustMatch, Versions mustNotMatch) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.metastore.platform.Json;
 import io.metastore.records.boundary.RecordRepresentation;
 import io.metastore.records.control.RecordSnapshot;
-import io.metastore.search.control.Field;
+import io.metastore.search.control.query.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,16 +1,12 @@
 package io.metastore.search.control;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.metastore.platform.Json;
 import io.metastore.records.control.RecordSnapshot;
-import java.sql.Array;
+import io.metastore.search.control.sql.CompiledSearch;
+import io.metastore.search.control.sql.SqlStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +19,7 @@ import java.util.List;
  * that cannot see the values. For a lone metadata condition in key order such a plan walks the whole key index
  * rather than asking the GIN index (it guesses 1% of rows match and the GIN cost of an unknown value is high),
  * which is a full scan for a rare value. Planning a search afresh costs well under a millisecond.</li>
- * <li>no JIT compilation: a bounded index walk ({@link BoundedIndexWalk}) carries a fallback branch costed for full
+ * <li>no JIT compilation: a bounded index walk carries a fallback branch costed for full
  * retrieval, which lifts the plan above {@code jit_above_cost} although the branch rarely runs; compiling it
  * costs about 100 ms, for a search that otherwise takes 2 ms.</li>
  * </ul>
@@ -61,13 +57,13 @@ public final class SearchExecutor {
                     more = true;
                     break;
                 }
-                RecordSnapshot item = snapshot(rows);
+                RecordSnapshot item = search.item(rows);
                 items.add(item);
                 bytes += representationBytes(item, rows.getString("metadata"));
-                lastSortValues = sortValues(rows, search.order());
+                lastSortValues = search.sortValues(rows);
             }
         }
-        String nextCursor = more ? new KeysetCursor(search.fingerprint(), lastSortValues).encode(search.order()) : null;
+        String nextCursor = more ? search.cursorAfter(lastSortValues) : null;
         Long total = search.count().isPresent() ? count(connection, search.count().get()) : null;
         return new SearchPage(items, nextCursor, total);
     }
@@ -130,41 +126,5 @@ public final class SearchExecutor {
             }
         }
         return bytes;
-    }
-
-    private static List<Object> sortValues(ResultSet row, List<SortColumn> order) throws SQLException {
-        List<Object> values = new ArrayList<>();
-        for (int i = 0; i < order.size(); i++) {
-            values.add(order.get(i).type().read(row, CompiledSearch.sortColumnLabel(i)));
-        }
-        return values;
-    }
-
-    private static RecordSnapshot snapshot(ResultSet row) throws SQLException {
-        return new RecordSnapshot(row.getString("key"), metadata(row.getString("metadata")), tags(row.getArray("tags")),
-                row.getString("owner"), row.getLong("version"), instant(row, "created_at"),
-                instant(row, "updated_at"), row.getString("created_by"), row.getString("updated_by"),
-                instant(row, "deleted_at"));
-    }
-
-    private static ObjectNode metadata(String json) throws SQLException {
-        try {
-            return (ObjectNode) Json.MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new SQLException("metadata column holds no JSON object", e);
-        }
-    }
-
-    private static List<String> tags(Array array) throws SQLException {
-        try {
-            return List.of((String[]) array.getArray());
-        } finally {
-            array.free();
-        }
-    }
-
-    private static Instant instant(ResultSet row, String column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

@@ -1,5 +1,8 @@
 package io.metastore.search.control;
 
+import io.metastore.search.control.query.SearchQuery;
+import io.metastore.search.control.sql.CompiledSearch;
+import io.metastore.search.control.sql.SearchCompiler;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

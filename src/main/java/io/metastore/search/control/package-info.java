@@ -1,9 +1,7 @@
 /**
- * The search pipeline behind the boundary: the query model and its rules ({@link io.metastore.search.control.SearchQuery},
- * {@link io.metastore.search.control.Filter}, {@link io.metastore.search.control.ComparisonRules}), the request parser
- * ({@link io.metastore.search.control.SearchRequestParser}), the SQL compiler
- * ({@link io.metastore.search.control.SearchCompiler}, whose every value is a bind parameter) and the executor
- * ({@link io.metastore.search.control.SearchExecutor}) that runs a page on the caller's connection and issues the keyset
- * cursor.
+ * Search, the stage that runs it: {@link io.metastore.search.control.SearchService} compiles a parsed query with the
+ * caller's readable namespaces and {@link io.metastore.search.control.SearchExecutor} runs the page on the caller's
+ * connection (statement timeout, custom plans), ends it at the limit or the page-byte bound and issues the cursor.
+ * The stages run one way: execution here uses {@code sql}, which uses {@code query}; nothing points back.
  */
 package io.metastore.search.control;

@@ -1,5 +1,6 @@
 package io.metastore.it.support;
 
+import io.metastore.search.control.query.Filter;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -185,13 +185,13 @@ class RecordLifecycleTest {
     void aBodyVersionConflictsUnlessTheLiveRecordIsAtIt() {
         RecordEntity record = created();
         Failure wrong = assertThrows(Failure.class,
-                () -> bob.apply(RecordWrite.upsert(KEY, B, Precondition.expecting(2)), record));
+                () -> bob.apply(RecordWrite.upsert(KEY, B, Precondition.expecting(2L)), record));
         assertEquals(Failure.Kind.VERSION_CONFLICT, wrong.kind());
         assertEquals(Failure.Kind.VERSION_CONFLICT, assertThrows(Failure.class,
-                () -> bob.apply(RecordWrite.upsert(KEY, B, Precondition.expecting(1)), null)).kind());
-        bob.apply(RecordWrite.upsert(KEY, B, Precondition.expecting(1)), record);
+                () -> bob.apply(RecordWrite.upsert(KEY, B, Precondition.expecting(1L)), null)).kind());
+        bob.apply(RecordWrite.upsert(KEY, B, Precondition.expecting(1L)), record);
         assertEquals(2, record.version());
-        Precondition both = Precondition.expecting(2).withConditions(Versions.listed(Set.of(3L)),
+        Precondition both = Precondition.expecting(2L).withConditions(Versions.listed(Set.of(3L)),
                 Versions.UNCONDITIONAL);
         assertEquals(Failure.Kind.CONDITION_FAILED, assertThrows(Failure.class,
                 () -> bob.apply(RecordWrite.patch(KEY, MergePatch.of(json("{}")), both), record)).kind(),

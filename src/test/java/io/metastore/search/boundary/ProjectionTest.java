@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.metastore.platform.Json;
 import io.metastore.records.control.RecordSnapshot;
-import io.metastore.search.control.Field;
+import io.metastore.search.control.query.Field;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;

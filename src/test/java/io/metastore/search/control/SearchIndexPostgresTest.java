@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.metastore.platform.Json;
+import io.metastore.search.control.query.Filter;
+import io.metastore.search.control.query.SearchQuery;
+import io.metastore.search.control.query.SearchRequestParser;
+import io.metastore.search.control.sql.BoundedIndexWalk;
+import io.metastore.search.control.sql.SearchCompiler;
+import io.metastore.search.control.sql.SqlStatement;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;

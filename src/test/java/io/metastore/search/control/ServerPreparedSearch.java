@@ -1,6 +1,7 @@
 package io.metastore.search.control;
 
 import io.metastore.platform.Json;
+import io.metastore.search.control.sql.SqlStatement;
 import java.util.List;
 
 /**

@@ -2,6 +2,9 @@ package io.metastore.search.control;
 
 import io.metastore.platform.Json;
 import io.metastore.records.control.RecordSnapshot;
+import io.metastore.search.control.query.SearchRequestParser;
+import io.metastore.search.control.sql.CompiledSearch;
+import io.metastore.search.control.sql.SearchCompiler;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package io.metastore.search.control;
+package io.metastore.search.control.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,12 +1,13 @@
-package io.metastore.search.control;
+package io.metastore.search.control.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.metastore.platform.Json;
 import io.metastore.platform.Failure;
+import io.metastore.platform.Json;
+import io.metastore.search.control.query.SearchRequestParser;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Arrays;

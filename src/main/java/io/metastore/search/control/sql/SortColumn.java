@@ -1,4 +1,4 @@
-package io.metastore.search.control;
+package io.metastore.search.control.sql;
 
 /**
  * One expression of the ORDER BY, selected as an extra column so the executor can put its value into the cursor.

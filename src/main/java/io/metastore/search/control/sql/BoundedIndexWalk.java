@@ -1,5 +1,9 @@
-package io.metastore.search.control;
+package io.metastore.search.control.sql;
 
+import io.metastore.search.control.query.Filter;
+import io.metastore.search.control.query.Operator;
+import io.metastore.search.control.query.RecordField;
+import io.metastore.search.control.query.SearchQuery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,13 +31,13 @@ import java.util.stream.IntStream;
  * the same whichever branch answered; the second merely replaces a walk that fell short. Orders no index serves
  * (createdAt and other columns, metadata paths) have no walk to bound: PostgreSQL fetches and sorts the matches.
  */
-final class BoundedIndexWalk {
+public final class BoundedIndexWalk {
 
     /**
      * Rows the walk reads before the search asks the other indexes instead: 50 to 225 ms at 1M rows, more where the
      * order is scattered over the table's pages (docs/benchmarks.md).
      */
-    static final int WALK_BUDGET = 10_000;
+    public static final int WALK_BUDGET = 10_000;
     private static final Set<Operator> RANGE_OPERATORS =
             Set.of(Operator.EQ, Operator.LT, Operator.LTE, Operator.GT, Operator.GTE, Operator.BETWEEN);
 

@@ -1,6 +1,6 @@
-package io.metastore.search.control;
+package io.metastore.search.control.query;
 
-import static io.metastore.search.control.Operator.*;
+import static io.metastore.search.control.query.Operator.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.metastore.platform.Failure;

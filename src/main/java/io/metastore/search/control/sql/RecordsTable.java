@@ -1,13 +1,23 @@
-package io.metastore.search.control;
+package io.metastore.search.control.sql;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.metastore.platform.Json;
+import io.metastore.records.control.RecordSnapshot;
+import io.metastore.search.control.query.Filter;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The records table as every page statement reads it: its name and the columns an item needs, the conditions a
- * search always adds (the filter, the readable namespaces, live records only), and a selection of the rows after a
- * cursor with their sort values. Shared by the plain page statement ({@link SearchCompiler}) and the bounded walk
+ * The records table as every page statement reads it: its name, the columns an item needs and how an item is read from
+ * them, the conditions a search always adds (the filter, the readable namespaces, live records only), and a selection
+ * of the rows after a cursor with their sort values. Shared by the plain page statement ({@link SearchCompiler}) and the bounded walk
  * ({@link BoundedIndexWalk}), which otherwise know nothing of each other's SQL.
  */
 final class RecordsTable {
@@ -69,5 +79,34 @@ final class RecordsTable {
                     .append(order.get(i).descending() ? " DESC" : " ASC");
         }
         return sql.toString();
+    }
+
+    /** The record in a row that selects {@link #RECORD_COLUMNS}. */
+    static RecordSnapshot item(ResultSet row) throws SQLException {
+        return new RecordSnapshot(row.getString("key"), metadata(row.getString("metadata")), tags(row.getArray("tags")),
+                row.getString("owner"), row.getLong("version"), instant(row, "created_at"),
+                instant(row, "updated_at"), row.getString("created_by"), row.getString("updated_by"),
+                instant(row, "deleted_at"));
+    }
+
+    private static ObjectNode metadata(String json) throws SQLException {
+        try {
+            return (ObjectNode) Json.MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("metadata column holds no JSON object", e);
+        }
+    }
+
+    private static List<String> tags(Array array) throws SQLException {
+        try {
+            return List.of((String[]) array.getArray());
+        } finally {
+            array.free();
+        }
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 }

@@ -1,4 +1,4 @@
-package io.metastore.search.control;
+package io.metastore.search.control.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package io.metastore.search.control;
+package io.metastore.search.control.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.metastore.platform.Json;
 import io.metastore.platform.Failure;
+import io.metastore.platform.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,4 +1,4 @@
-package io.metastore.search.control;
+package io.metastore.search.control.query;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.metastore.search.control;
+package io.metastore.search.control.query;
 
 /** One sort criterion. */
 public record SortKey(Field field, boolean descending) {

@@ -1,7 +1,11 @@
-package io.metastore.search.control;
+package io.metastore.search.control.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.metastore.platform.Json;
+import io.metastore.search.control.query.Field;
+import io.metastore.search.control.query.Filter;
+import io.metastore.search.control.query.RecordField;
+import io.metastore.search.control.query.Rfc3339;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;

@@ -1,6 +1,7 @@
-package io.metastore.search.control;
+package io.metastore.search.control.sql;
 
 import io.metastore.platform.Failure;
+import io.metastore.search.control.query.SearchQuery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.metastore.search.control;
+package io.metastore.search.control.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.metastore.platform.Failure;

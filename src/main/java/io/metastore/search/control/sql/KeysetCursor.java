@@ -1,10 +1,11 @@
-package io.metastore.search.control;
+package io.metastore.search.control.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.metastore.platform.Json;
 import io.metastore.platform.Failure;
+import io.metastore.platform.Json;
+import io.metastore.search.control.query.Filter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

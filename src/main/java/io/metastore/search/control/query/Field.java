@@ -1,4 +1,4 @@
-package io.metastore.search.control;
+package io.metastore.search.control.query;
 
 import io.metastore.platform.Failure;
 import java.util.List;

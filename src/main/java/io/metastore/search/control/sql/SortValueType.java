@@ -1,7 +1,8 @@
-package io.metastore.search.control;
+package io.metastore.search.control.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.metastore.platform.Json;
+import io.metastore.search.control.query.Rfc3339;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.ResultSet;

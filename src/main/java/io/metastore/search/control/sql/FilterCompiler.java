@@ -1,6 +1,8 @@
-package io.metastore.search.control;
+package io.metastore.search.control.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.metastore.search.control.query.Filter;
+import io.metastore.search.control.query.Operator;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,8 @@
-package io.metastore.search.control;
+package io.metastore.search.control.sql;
 
+import io.metastore.search.control.query.Field;
+import io.metastore.search.control.query.RecordField;
+import io.metastore.search.control.query.SortKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
