@@ -1,17 +1,18 @@
 package io.metastore.records.control;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The single-record calls. A write locks its key's row, applies the {@link RecordLifecycle} rules and answers what it
- * flushed, in a transaction of its own ({@link RecordTransactions}), so of N writers holding the same expected version
- * exactly one wins and unconditional writers each add exactly one version. A read is one statement and needs no
- * transaction: it sees the latest committed version.
+ * flushed, in a transaction of its own, so of N writers holding the same expected version exactly one wins and
+ * unconditional writers each add exactly one version.
  */
-@ApplicationScoped
+@Stateless
 public class RecordService {
 
     @Inject
@@ -25,6 +26,7 @@ public class RecordService {
     }
 
     /** @throws io.metastore.platform.Failure when the write breaks a rule; nothing is written then */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public WriteResult write(RecordWrite write, String principal) {
         return transactions.retryingLostRaces(() -> {
             WriteBatch batch = WriteBatch.lock(repository, principal, List.of(write.key().value()));
