@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * type, p50/p95/p99 latency, throughput and errors (any non-2xx) as Markdown table rows. JDK classes only, so it runs
  * as {@code java bench/LoadHarness.java ...} (usually through bench/run.sh) with nothing to build or download.
  *
- * <p>Options: --url BASE (default http://127.0.0.1:9081/metastore), --mix search|crud|bulk|bulk-load,
+ * <p>Options: --url BASE (default http://127.0.0.1:9081/metastore), --mix search|crud|read|live|upsert|bulk|bulk-load,
  * --concurrency 1,16 (levels run one after another), --duration SECONDS per level (default 20), --warmup SECONDS
  * (default 5, not recorded), --key PEM (default liberty/dev/jwt-private.pem), --requests A,B (search only: which
  * of its request types to issue, default all). bulk-load ignores duration and warm-up: it creates --records N
@@ -49,6 +49,7 @@ public class LoadHarness {
     /** Keeps keys written by different runs and workers apart, so no two writers contend for a key. */
     final String runId = Long.toString(System.currentTimeMillis(), 36);
     final AtomicLong bulkBatches = new AtomicLong();
+    final AtomicLong upserts = new AtomicLong();
 
     volatile Recorder recorder = new Recorder();
 
@@ -96,9 +97,13 @@ public class LoadHarness {
     Workload workload(String mix, int concurrency) throws Exception {
         return switch (mix) {
             case "crud" -> crud(concurrency);
+            case "read" -> read();
+            case "live" -> this::live;
+            case "upsert" -> this::upsert;
             case "search" -> this::search;
             case "bulk" -> this::bulk;
-            default -> throw new IllegalArgumentException("unknown mix " + mix + " (search, crud, bulk, bulk-load)");
+            default -> throw new IllegalArgumentException(
+                    "unknown mix " + mix + " (search, crud, read, live, upsert, bulk, bulk-load)");
         };
     }
 
@@ -155,6 +160,37 @@ public class LoadHarness {
             send("patch", "PATCH", "/records/" + key,
                     "{\"metadata\":{\"status\":\"archived\",\"retention\":{\"days\":90}},\"owner\":\"team-ml\"}", put.etag);
         };
+    }
+
+    // ---- read: GET one of the first 1,000 records of namespace assets (bench/dataset.sh)
+
+    static final Pattern KEY = Pattern.compile("\"key\"\\s*:\\s*\"([^\"]+)\"");
+
+    Workload read() throws Exception {
+        Response listed = send("list", "POST", "/records/search", """
+                {"filter": {"field": "key", "op": "starts_with", "value": "assets/"}, "fields": ["key"], "limit": 1000}""",
+                null);
+        List<String> keys = new ArrayList<>();
+        for (Matcher key = KEY.matcher(listed.body); key.find(); ) {
+            keys.add(key.group(1));
+        }
+        if (keys.isEmpty()) {
+            throw new IllegalStateException("no records in namespace assets: load bench/dataset.sh first");
+        }
+        return (worker, iteration) -> send("get", "GET",
+                "/records/" + keys.get(ThreadLocalRandom.current().nextInt(keys.size())), null, null);
+    }
+
+    // ---- live: the server's liveness probe, the cheapest answer Liberty gives: the floor for a GET
+
+    void live(int worker, long iteration) throws Exception {
+        send("health-live", "GET", "/../health/live", null, null);
+    }
+
+    // ---- upsert: PUT of a key nobody has written, no precondition
+
+    void upsert(int worker, long iteration) throws Exception {
+        send("put-new", "PUT", "/records/jobs/bench-upsert-" + runId + "-" + upserts.getAndIncrement(), content(), null);
     }
 
     // ---- bulk: 1,000 creates of new keys, then 1,000 upserts of those same keys, each one atomic call
@@ -301,7 +337,7 @@ public class LoadHarness {
     }
 
     Response send(String type, String method, String path, String body, String ifMatch) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path).normalize())
                 .timeout(Duration.ofSeconds(120))
                 .header("Authorization", "Bearer " + token)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()

@@ -17,18 +17,15 @@ public class ContainerRefusals {
     @Inject
     MetastoreMetrics metrics;
 
+    @Inject
+    AccessLog accessLog;
+
     /** Counts and logs the refusal; returns the request id to echo. */
     public String observe(HttpServletRequest request, int status) {
         String requestId = RequestId.accept(request.getHeader(RequestId.HEADER));
         String method = MethodLabel.of(request.getMethod());
         metrics.refused(method, status);
-        // refused before RequestContext ran: the id is set here, and cleared again from this pooled thread
-        LogContext.put(RequestContext.REQUEST_ID_FIELD, requestId);
-        try {
-            AccessLog.write(new AccessLog.Entry(NONE, NONE, RouteTemplate.UNMATCHED, method, status, null));
-        } finally {
-            LogContext.remove(RequestContext.REQUEST_ID_FIELD);
-        }
+        accessLog.write(requestId, new AccessLog.Entry(NONE, NONE, RouteTemplate.UNMATCHED, method, status, null));
         return requestId;
     }
 }

@@ -13,7 +13,6 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
-import java.security.Principal;
 import java.time.Duration;
 
 /**
@@ -36,6 +35,9 @@ public class RequestObservation implements ContainerRequestFilter, ContainerResp
     @Inject
     Caller caller;
 
+    @Inject
+    AccessLog accessLog;
+
     @Context
     ResourceInfo matched;
 
@@ -51,18 +53,14 @@ public class RequestObservation implements ContainerRequestFilter, ContainerResp
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         Object started = request.getProperty(STARTED);
         Duration elapsed = Duration.ofNanos(started instanceof Long t ? System.nanoTime() - t : 0);
-        response.getHeaders().putSingle(RequestId.HEADER, RequestContext.requestId(servletRequest));
+        String requestId = RequestContext.requestId(servletRequest);
+        response.getHeaders().putSingle(RequestId.HEADER, requestId);
 
         String route = RouteTemplate.of(matched);
         String method = MethodLabel.of(request.getMethod());
         metrics.request(route, method, response.getStatus(), elapsed);
-        AccessLog.write(new AccessLog.Entry(principal(request), namespace(route), route, method, response.getStatus(),
-                elapsed.toNanos() / 1000 / 1000.0));
-    }
-
-    private static String principal(ContainerRequestContext request) {
-        Principal principal = request.getSecurityContext().getUserPrincipal();
-        return principal == null || principal.getName() == null ? NONE : principal.getName();
+        accessLog.write(requestId, new AccessLog.Entry(caller.subject().orElse(NONE), namespace(route), route, method,
+                response.getStatus(), elapsed.toNanos() / 1000 / 1000.0));
     }
 
     /** Single-record routes only: a search or bulk call may span namespaces, so one name would mislead. */

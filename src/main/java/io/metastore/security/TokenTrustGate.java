@@ -26,6 +26,9 @@ public class TokenTrustGate implements ContainerRequestFilter {
     @Inject
     TokenTrust trust;
 
+    @Inject
+    Caller identified;
+
     @Override
     public void filter(ContainerRequestContext request) {
         Principal caller = request.getSecurityContext().getUserPrincipal();
@@ -38,6 +41,8 @@ public class TokenTrustGate implements ContainerRequestFilter {
                             + "audience").toResponse());
         } else if (!(caller instanceof JsonWebToken token) || !trust.accepts(token)) {
             request.abortWith(Problem.of(Failure.untrustedToken()).toResponse());
+        } else {
+            identified.identify(token);
         }
     }
 }

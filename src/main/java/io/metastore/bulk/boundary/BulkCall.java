@@ -17,7 +17,7 @@ import io.metastore.records.control.Precondition;
 import io.metastore.records.control.RecordKey;
 import io.metastore.records.control.RecordWrite;
 import io.metastore.security.Caller;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * namespace (403), then its content (400). Nothing is applied before every operation has been checked. A bulk operation
  * answers what its single-record call would, except that its expected version is its body {@code version} (409).
  */
-@RequestScoped
+@ApplicationScoped
 public class BulkCall implements CollectionCall {
 
     private static final Set<String> REQUEST_MEMBERS = Set.of("atomic", "operations");

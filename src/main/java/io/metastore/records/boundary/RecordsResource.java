@@ -12,6 +12,8 @@ import io.metastore.records.control.RecordSnapshot;
 import io.metastore.records.control.RecordWrite;
 import io.metastore.records.control.WriteResult;
 import io.metastore.security.Caller;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -29,6 +31,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -47,6 +52,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * body (400) and the record's state (404, 409, 412).
  */
 @Path("records")
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "records")
 @SecurityRequirement(name = "jwt")
@@ -74,6 +80,15 @@ public class RecordsResource {
 
     @Inject
     Instance<CollectionCall> collectionCalls;
+
+    /** The collection calls by segment, looked up once: finding them per request instantiated every one of them. */
+    private Map<String, CollectionCall> collections;
+
+    @PostConstruct
+    void findCollectionCalls() {
+        collections = collectionCalls.stream().collect(Collectors.toUnmodifiableMap(CollectionCall::segment,
+                Function.identity()));
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -214,8 +229,11 @@ public class RecordsResource {
     }
 
     private CollectionCall collection(String segment) {
-        return collectionCalls.stream().filter(call -> call.segment().equals(segment)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no component serves /records/" + segment));
+        CollectionCall call = collections.get(segment);
+        if (call == null) {
+            throw new IllegalStateException("no component serves /records/" + segment);
+        }
+        return call;
     }
 
     private static Response.ResponseBuilder withEtag(Response.ResponseBuilder response, RecordSnapshot record) {

@@ -8,7 +8,7 @@ import io.metastore.search.control.SearchService;
 import io.metastore.search.control.query.SearchQuery;
 import io.metastore.search.control.query.SearchRequestParser;
 import io.metastore.security.Caller;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -17,7 +17,7 @@ import java.time.Duration;
  * {@code POST /records/search}, routed by the records resource ({@link CollectionCall}). The caller's readable
  * namespaces bound every search, so no filter can widen it.
  */
-@RequestScoped
+@ApplicationScoped
 public class SearchCall implements CollectionCall {
 
     @Inject
