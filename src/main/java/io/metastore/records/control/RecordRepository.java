@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -21,13 +22,15 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class RecordRepository {
 
+    private static final String BY_KEY = "SELECT r FROM RecordEntity r WHERE r.key = :key";
+
     @PersistenceContext(unitName = "metastore")
     EntityManager em;
 
     public Optional<RecordSnapshot> findLive(RecordKey key) {
-        return em.createQuery("SELECT r FROM RecordEntity r WHERE r.key = :key", RecordEntity.class)
+        return em.createQuery(BY_KEY, RecordEntity.class)
                 .setParameter("key", key.value())
-                .getResultStream()
+                .getResultList().stream()
                 .filter(record -> !record.isDeleted())
                 .findFirst()
                 .map(RecordSnapshot::of);
@@ -38,10 +41,13 @@ public class RecordRepository {
         if (keys.isEmpty()) {
             return Map.of();
         }
-        return em.createQuery("SELECT r FROM RecordEntity r WHERE r.key IN :keys ORDER BY r.key", RecordEntity.class)
-                .setParameter("keys", keys)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream()
+        // A single key (every single-record write) gets a query of its own: Hibernate translates a query with an IN list
+        // into SQL again on every call, which was a quarter of a PUT's CPU; the translation of this one is cached.
+        TypedQuery<RecordEntity> query = keys.size() == 1
+                ? em.createQuery(BY_KEY, RecordEntity.class).setParameter("key", keys.iterator().next())
+                : em.createQuery("SELECT r FROM RecordEntity r WHERE r.key IN :keys ORDER BY r.key", RecordEntity.class)
+                        .setParameter("keys", keys);
+        return query.setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().stream()
                 .collect(Collectors.toMap(RecordEntity::key, Function.identity()));
     }
 
