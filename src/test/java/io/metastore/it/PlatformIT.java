@@ -69,8 +69,30 @@ class PlatformIT extends ServiceIT {
     @Test
     void servedDocumentIsTheOneGeneratedFromTheAnnotations() {
         JsonNode served = server().get("openapi", "Accept", "application/json").json();
-        assertEquals(DeclaredResponses.document().tree(), served);
+        JsonNode generated = DeclaredResponses.document().tree();
+        assertTrue(generated.equals(served), () -> "the served document differs from target/openapi.yaml at "
+                + firstDifference("", generated, served));
         assertEquals("/metastore", served.path("servers").path(0).path("url").asText());
+    }
+
+    /** The JSON pointer of the first member where the two documents differ. */
+    private static String firstDifference(String pointer, JsonNode expected, JsonNode actual) {
+        if (expected.isContainerNode() && expected.getNodeType() == actual.getNodeType()) {
+            Set<String> names = new TreeSet<>();
+            expected.fieldNames().forEachRemaining(names::add);
+            actual.fieldNames().forEachRemaining(names::add);
+            for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
+                names.add(Integer.toString(i));
+            }
+            for (String name : names) {
+                JsonNode left = expected.isArray() ? expected.path(Integer.parseInt(name)) : expected.path(name);
+                JsonNode right = actual.isArray() ? actual.path(Integer.parseInt(name)) : actual.path(name);
+                if (!left.equals(right)) {
+                    return firstDifference(pointer + "/" + name, left, right);
+                }
+            }
+        }
+        return pointer + ": " + expected + " generated, " + actual + " served";
     }
 
     /** Redocly CLI's recommended rules, pinned with the CLI, on the document as served (npm fetches it once). */

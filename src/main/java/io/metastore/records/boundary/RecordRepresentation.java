@@ -15,9 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"key", "namespace", "metadata", "tags", "owner", "version", "createdAt", "updatedAt",
         "createdBy", "updatedBy", "deletedAt"})
-@Schema(name = "Record", description = "A stored record; every member is always present",
-        requiredProperties = {"key", "namespace", "metadata", "tags", "owner", "version", "createdAt", "updatedAt",
-                "createdBy", "updatedBy", "deletedAt"})
+@Schema(name = "Record", description = "A stored record. A single-record answer carries every member; a search item "
+        + "with fields carries only those (metadata paths nested) plus key", requiredProperties = "key")
 public record RecordRepresentation(
         @Schema(examples = "assets/asset-123") String key,
         @Schema(examples = "assets", description = "the key's first segment") String namespace,

@@ -2,20 +2,23 @@ package io.metastore.search.boundary;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.metastore.records.boundary.RecordRepresentation;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of search results: {@code nextCursor} is null exactly when nothing more matches; {@code total} on request. */
-@Schema(name = "SearchResponse", requiredProperties = {"items", "nextCursor"})
-public record SearchResponse(
-        @Schema(type = SchemaType.ARRAY, implementation = Item.class) List<ObjectNode> items,
-        @Schema(nullable = true, description = "opaque; null exactly when nothing more matches") String nextCursor,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "only when count is true") Long total) {
+public record SearchResponse(List<ObjectNode> items, String nextCursor,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Long total) {
 
-    /** What the OpenAPI document says of an item, which the projection builds as a JSON tree. */
-    @Schema(name = "SearchItem", description = "a record (as Record), or with fields only those members, metadata "
-            + "paths nested, plus key", requiredProperties = "key", additionalProperties = Schema.True.class)
-    record Item(@Schema(examples = "assets/asset-123") String key) {
+    /**
+     * The page as the OpenAPI document describes it: its items are records (the projection builds them as JSON trees,
+     * which the document could only call objects).
+     */
+    @Schema(name = "SearchResponse", requiredProperties = {"items", "nextCursor"})
+    record Page(
+            @Schema(description = "records in the requested order; with fields, only those members plus key")
+            List<RecordRepresentation> items,
+            @Schema(nullable = true, description = "opaque; null exactly when nothing more matches") String nextCursor,
+            @Schema(description = "only when count is true") Long total) {
     }
 }
