@@ -6,13 +6,21 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The RFC 9457 body every error response carries, and the one place where a domain {@link Failure} becomes an HTTP
  * status, a problem type and a title.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(String type, String title, int status, String detail, List<Violation> errors) {
+@Schema(name = "Problem", description = "RFC 9457 problem details", requiredProperties = {"type", "title", "status"})
+public record Problem(
+        @Schema(format = "uri", examples = "urn:metastore:problem:not-found") String type,
+        @Schema(examples = "Not found") String title,
+        @Schema(minimum = "400", maximum = "599", examples = "404") int status,
+        @Schema(description = "what went wrong, without record content", examples = "No record with key assets/a1")
+        String detail,
+        @Schema(description = "validation problems only: each offending JSON path and why") List<Violation> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_PREFIX = "urn:metastore:problem:";

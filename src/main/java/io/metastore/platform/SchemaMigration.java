@@ -34,7 +34,8 @@ public class SchemaMigration {
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
     private static final long RETRY_MILLIS = 5_000;
 
-    @Resource(lookup = "jdbc/metastore")
+    /** METASTORE_DB_MIGRATION_URL: a session of its own, never a transaction-mode pooler's (see metastore.xml). */
+    @Resource(lookup = "jdbc/metastore-migration")
     DataSource dataSource;
 
     @Resource
@@ -78,9 +79,9 @@ public class SchemaMigration {
                     + " (" + result.migrationsExecuted + " migrations applied now)");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Metastore cannot migrate its schema (" + rootMessage(e) + "); check METASTORE_DB_URL "
-                    + "(or METASTORE_DB_HOST, _PORT, _NAME), METASTORE_DB_USER and METASTORE_DB_PASSWORD. Retrying in "
-                    + RETRY_MILLIS / 1000 + " s; /health/ready stays DOWN until then. No PostgreSQL on this machine? "
-                    + "See bin/embedded-postgres.");
+                    + "(or METASTORE_DB_HOST, _PORT, _NAME; METASTORE_DB_MIGRATION_URL when set), METASTORE_DB_USER and "
+                    + "METASTORE_DB_PASSWORD. Retrying in " + RETRY_MILLIS / 1000 + " s; /health/ready stays DOWN until "
+                    + "then. No PostgreSQL on this machine? See bin/embedded-postgres.");
             timers.createSingleActionTimer(RETRY_MILLIS, new TimerConfig(null, false));
         }
     }

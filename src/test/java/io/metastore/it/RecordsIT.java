@@ -195,4 +195,16 @@ class RecordsIT extends ServiceIT {
         assertNotNull(problem.path("errors").get(0));
         assertNull(problem.get("stackTrace"));
     }
+
+    /**
+     * A read that accepts no JSON answers 406; a delete sends no representation, so whatever it accepts (a generated
+     * client accepts only the problem type of its error answers) it is carried out.
+     */
+    @Test
+    void acceptMattersOnlyWhereARepresentationIsSent() {
+        String key = create("accept", "\"metadata\":{}");
+        assertProblem(406, api.get("records/" + key, "Accept", "text/plain"));
+        Api.Reply deleted = api.delete("records/" + key, "Accept", "application/problem+json");
+        assertEquals(204, deleted.status(), deleted::toString);
+    }
 }

@@ -8,7 +8,8 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The answer to a bulk request: one result per operation, in request order. */
-@Schema(name = "BulkResponse", description = "one result per operation, in request order")
+@Schema(name = "BulkResponse", description = "one result per operation, in request order",
+        requiredProperties = "results")
 public record BulkResponse(List<Result> results) {
 
     /** Status of an operation that was fine but not applied because another one failed (atomic mode). */
@@ -18,8 +19,15 @@ public record BulkResponse(List<Result> results) {
 
     /** One operation's answer: the status its single-record call would give, and the version or the error. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "BulkResult")
-    public record Result(int index, String key, int status, Long version, Problem error) {
+    @Schema(name = "BulkResult", requiredProperties = {"index", "status"})
+    public record Result(
+            @Schema(description = "the operation's position in the request, from 0") int index,
+            @Schema(description = "the operation's key, when it had a string key", examples = "jobs/j1") String key,
+            @Schema(description = "what the single-record call would answer: 201, 200 or 204 when applied; 400, "
+                    + "403, 404 or 409 when it failed; 424 when it was fine but not applied because another operation "
+                    + "of the atomic bulk failed", examples = "201") int status,
+            @Schema(description = "the record's version after the write, when applied") Long version,
+            @Schema(description = "why it was not applied, when it was not") Problem error) {
 
         static Result of(OperationResult result) {
             if (result.succeeded()) {

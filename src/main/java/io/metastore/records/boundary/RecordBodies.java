@@ -28,23 +28,31 @@ public final class RecordBodies {
     private RecordBodies() {
     }
 
-    @Schema(name = "RecordCreate", description = "POST /records: create a record (idempotent on key)")
-    record Create(@Schema(required = true, example = "assets/asset-123") String key,
+    @Schema(name = "RecordCreate", description = "POST /records: create a record (idempotent on key); namespace, "
+            + "version, timestamps and *By may be sent back from a read and are ignored; any other member is a 400")
+    record Create(@Schema(required = true, examples = "assets/asset-123", description = "<namespace>/<name>")
+                  String key,
                   @Schema(type = SchemaType.OBJECT, description = "any JSON object; default {}") Object metadata,
-                  @Schema(description = "distinct strings, order kept; default []") List<String> tags,
-                  @Schema(nullable = true) String owner) {
+                  @Schema(uniqueItems = true, description = "distinct strings, order kept; default []")
+                  List<String> tags,
+                  @Schema(nullable = true, description = "default null") String owner) {
     }
 
-    @Schema(name = "RecordReplace", description = "PUT /records/{key}: replace or create a record")
-    record Replace(@Schema(type = SchemaType.OBJECT) Object metadata,
+    @Schema(name = "RecordReplace", description = "PUT /records/{key}: replace or create a record; omitted tags "
+            + "become [], an omitted owner null")
+    record Replace(@Schema(type = SchemaType.OBJECT, description = "any JSON object; default {}") Object metadata,
+                   @Schema(uniqueItems = true, description = "distinct strings, order kept; default []")
                    List<String> tags,
                    @Schema(nullable = true) String owner,
                    @Schema(description = "expected current version; a mismatch answers 409") Long version) {
     }
 
-    @Schema(name = "RecordMergePatch", description = "RFC 7386 merge patch: only metadata, tags and owner")
-    record Patch(@Schema(type = SchemaType.OBJECT) Object metadata, List<String> tags,
-                 @Schema(nullable = true) String owner) {
+    @Schema(name = "RecordMergePatch", description = "RFC 7386 merge patch: only metadata, tags and owner",
+            additionalProperties = Schema.False.class)
+    record Patch(@Schema(type = SchemaType.OBJECT, description = "merged recursively; null removes a member")
+                 Object metadata,
+                 @Schema(uniqueItems = true, description = "replaces the tags") List<String> tags,
+                 @Schema(nullable = true, description = "replaces the owner") String owner) {
     }
 
     /** POST: the key to create (the body's {@code version}, server-assigned on create, is ignored). */

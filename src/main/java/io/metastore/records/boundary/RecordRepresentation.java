@@ -8,25 +8,28 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A record as clients see it. Timestamps are RFC 3339 UTC with microseconds, as PostgreSQL keeps them. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"key", "namespace", "metadata", "tags", "owner", "version", "createdAt", "updatedAt",
         "createdBy", "updatedBy", "deletedAt"})
-@Schema(name = "Record", description = "A stored record")
+@Schema(name = "Record", description = "A stored record. A single-record answer carries every member; a search item "
+        + "with fields carries only those (metadata paths nested) plus key", requiredProperties = "key")
 public record RecordRepresentation(
-        @Schema(example = "assets/asset-123") String key,
-        @Schema(example = "assets") String namespace,
-        @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT) ObjectNode metadata,
-        List<String> tags,
-        @Schema(nullable = true) String owner,
-        long version,
+        @Schema(examples = "assets/asset-123") String key,
+        @Schema(examples = "assets", description = "the key's first segment") String namespace,
+        @Schema(type = SchemaType.OBJECT, description = "any JSON object") ObjectNode metadata,
+        @Schema(description = "distinct strings, in the order written", examples = "[\"prod\"]") List<String> tags,
+        @Schema(nullable = true, examples = "team-data") String owner,
+        @Schema(minimum = "1", description = "counts every write, soft deletes included; the ETag") long version,
         @Schema(format = "date-time") String createdAt,
         @Schema(format = "date-time") String updatedAt,
-        String createdBy,
-        String updatedBy,
-        @Schema(format = "date-time", nullable = true) String deletedAt) {
+        @Schema(description = "the token subject that created the record", examples = "svc-catalog") String createdBy,
+        @Schema(description = "the token subject of the last write", examples = "alice") String updatedBy,
+        @Schema(format = "date-time", nullable = true, description = "set by a soft delete (search with "
+                + "includeDeleted)") String deletedAt) {
 
     private static final DateTimeFormatter RFC_3339_MICROS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);

@@ -35,7 +35,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -54,20 +56,55 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("records")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "records")
+@Tag(name = "records", description = "Records: create, read, replace, merge-patch and soft-delete one record by key; "
+        + "search; bulk writes")
 @SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "400", description = "invalid key or body", content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "missing or invalid token")
-@APIResponse(responseCode = "403", description = "the namespace is not granted", content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "database unavailable", content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", ref = "BadRequest")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "503", ref = "ServiceUnavailable")
 public class RecordsResource {
 
     private static final String KEY_PATH = "{key: .+}";
     private static final String SEARCH = "search";
     private static final String BULK = "bulk";
+    private static final String MERGE_PATCH = "application/merge-patch+json";
+
+    // The OpenAPI document's key and examples: the README walkthrough's record
+    private static final String KEY_DESCRIPTION = "the record's key <namespace>/<name>, written as-is (its / need not "
+            + "be encoded; %2F is accepted too)";
+    private static final String CREATE_EXAMPLE = "{\"key\": \"assets/asset-123\", \"metadata\": {\"size\": 1200, "
+            + "\"owner\": {\"team\": \"data\"}}, \"tags\": [\"prod\"], \"owner\": \"team-data\"}";
+    private static final String REPLACE_EXAMPLE = "{\"metadata\": {\"size\": 1300, \"owner\": {\"team\": \"data\"}}, "
+            + "\"tags\": [\"prod\", \"pii\"], \"owner\": \"team-data\"}";
+    private static final String PATCH_EXAMPLE = "{\"metadata\": {\"owner\": null, \"labels\": [\"gold\"]}}";
+    private static final String RECORD_EXAMPLE = "{\"key\": \"assets/asset-123\", \"namespace\": \"assets\", "
+            + "\"metadata\": {\"size\": 1200, \"owner\": {\"team\": \"data\"}}, \"tags\": [\"prod\"], "
+            + "\"owner\": \"team-data\", \"version\": 1, \"createdAt\": \"2026-11-27T20:00:00.123456Z\", "
+            + "\"updatedAt\": \"2026-11-27T20:00:00.123456Z\", \"createdBy\": \"alice\", \"updatedBy\": \"alice\", "
+            + "\"deletedAt\": null}";
+    private static final String SEARCH_EXAMPLE = "{\"filter\": {\"and\": [{\"field\": \"key\", \"op\": "
+            + "\"starts_with\", \"value\": \"assets/\"}, {\"field\": \"metadata.size\", \"op\": \"gt\", "
+            + "\"value\": 1000}, {\"not\": {\"field\": \"tags\", \"op\": \"array_contains\", \"value\": "
+            + "[\"pii\"]}}]}, \"fields\": [\"key\", \"version\", \"metadata.size\"], \"sort\": [{\"field\": "
+            + "\"metadata.size\", \"direction\": \"desc\"}], \"limit\": 50}";
+    private static final String SEARCH_RESPONSE_EXAMPLE = "{\"items\": [{\"key\": \"assets/asset-123\", "
+            + "\"version\": 1, \"metadata\": {\"size\": 1200}}], \"nextCursor\": null}";
+    private static final String BULK_EXAMPLE = "{\"atomic\": true, \"operations\": [{\"op\": \"create\", \"key\": "
+            + "\"jobs/j1\", \"metadata\": {}}, {\"op\": \"upsert\", \"key\": \"jobs/j2\", \"metadata\": {\"a\": 1}, "
+            + "\"version\": 4}, {\"op\": \"patch\", \"key\": \"jobs/j3\", \"metadata\": {\"b\": null}}, "
+            + "{\"op\": \"delete\", \"key\": \"jobs/j4\"}]}";
+    private static final String BULK_RESPONSE_EXAMPLE = "{\"results\": [{\"index\": 0, \"key\": \"jobs/j1\", "
+            + "\"status\": 201, \"version\": 1}, {\"index\": 1, \"key\": \"jobs/j2\", \"status\": 200, "
+            + "\"version\": 5}, {\"index\": 2, \"key\": \"jobs/j3\", \"status\": 200, \"version\": 2}, "
+            + "{\"index\": 3, \"key\": \"jobs/j4\", \"status\": 204, \"version\": 3}]}";
+    private static final String BULK_FAILED_EXAMPLE = "{\"results\": [{\"index\": 0, \"key\": \"jobs/j1\", "
+            + "\"status\": 424, \"error\": {\"type\": \"urn:metastore:problem:failed-dependency\", \"title\": "
+            + "\"Not applied\", \"status\": 424, \"detail\": \"Not applied because another operation of this "
+            + "atomic bulk failed\"}}, {\"index\": 1, \"key\": \"jobs/j2\", \"status\": 400, \"error\": {\"type\": "
+            + "\"urn:metastore:problem:validation\", \"title\": \"Invalid request\", \"status\": 400, \"detail\": "
+            + "\"operations[1].tags: must be an array of strings\", \"errors\": [{\"path\": \"operations[1].tags\", "
+            + "\"message\": \"must be an array of strings\"}]}}]}";
 
     @Inject
     RecordService records;
@@ -92,14 +129,22 @@ public class RecordsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a record", description = "Idempotent on key: the same content again answers 200 "
-            + "unchanged, other content 409; a soft-deleted key is revived (201).")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RecordBodies.Create.class)))
-    @APIResponse(responseCode = "201", description = "created or revived",
+    @Operation(operationId = "createRecord", summary = "Create a record", description = "Idempotent on key: the same "
+            + "content again answers 200 unchanged, other content 409; a soft-deleted key is revived (201).")
+    @Parameter(ref = "X-Request-Id")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RecordBodies.Create.class),
+            examples = @ExampleObject(name = "asset", value = CREATE_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "created or revived", headers = {
+            @Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag"),
+            @Header(name = "X-Request-Id", ref = "X-Request-Id")}, content = @Content(schema = @Schema(implementation = RecordRepresentation.class),
+            examples = @ExampleObject(name = "created", value = RECORD_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "identical replay, unchanged", headers = {
+            @Header(name = "ETag", ref = "ETag"), @Header(name = "X-Request-Id", ref = "X-Request-Id")},
             content = @Content(schema = @Schema(implementation = RecordRepresentation.class)))
-    @APIResponse(responseCode = "200", description = "identical replay, unchanged",
-            content = @Content(schema = @Schema(implementation = RecordRepresentation.class)))
-    @APIResponse(responseCode = "409", description = "the key exists with other content")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
     public Response create(JsonNode body) {
         RecordKey key = RecordBodies.createKey(body);
         caller.requireWrite(key.namespace());
@@ -110,12 +155,18 @@ public class RecordsResource {
     @POST
     @Path(SEARCH)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Search records", description = "Filters, projection, multi-field sort and keyset paging, "
-            + "answered from PostgreSQL's indexes; only namespaces the caller may read are searched.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(ref = "SearchRequest")))
-    @APIResponse(responseCode = "200", description = "one page of results",
-            content = @Content(schema = @Schema(ref = "SearchResponse")))
-    @APIResponse(responseCode = "503", description = "database unavailable, or the search exceeded its time limit")
+    @Operation(operationId = "searchRecords", summary = "Search records", description = "Filters, projection, "
+            + "multi-field sort and keyset paging, answered from PostgreSQL's indexes; only namespaces the caller may "
+            + "read are searched.")
+    @Parameter(ref = "X-Request-Id")
+    @RequestBody(required = true, content = @Content(schema = @Schema(ref = "SearchRequest"),
+            examples = @ExampleObject(name = "compound", value = SEARCH_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "one page of results", headers = @Header(name = "X-Request-Id",
+            ref = "X-Request-Id"), content = @Content(schema = @Schema(ref = "SearchResponse"),
+            examples = @ExampleObject(name = "page", value = SEARCH_RESPONSE_EXAMPLE)))
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
     public Response search(JsonNode body) {
         return collection(SEARCH).post(body);
     }
@@ -123,13 +174,37 @@ public class RecordsResource {
     @POST
     @Path(BULK)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Apply up to 1,000 writes", description = "Atomic (default): one transaction, nothing "
-            + "applied when any operation fails; the failing operations carry their status and error, the others 424. "
-            + "Not atomic: each operation stands alone. Operations on the same key apply in request order.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(ref = "BulkRequest")))
-    @APIResponse(responseCode = "200", description = "per-operation results in request order",
-            content = @Content(schema = @Schema(ref = "BulkResponse")))
-    @APIResponse(responseCode = "413", description = "more than 1,000 operations")
+    @Operation(operationId = "bulkWrite", summary = "Apply up to 1,000 writes", description = "Atomic (default): one "
+            + "transaction, nothing applied when any operation fails; the failing operations carry their status and "
+            + "error, the others 424, and the answer's status is 403 when any operation is forbidden, else 400 when "
+            + "any is invalid, else the first failure's, with the results body (application/json). Not atomic: each "
+            + "operation stands alone and the answer is 200. A request that cannot be read at all answers a problem.")
+    @Parameter(ref = "X-Request-Id")
+    @RequestBody(required = true, content = @Content(schema = @Schema(ref = "BulkRequest"),
+            examples = @ExampleObject(name = "mixed", value = BULK_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "every operation applied (atomic), or each one's own result "
+            + "(not atomic), in request order", headers = @Header(name = "X-Request-Id", ref = "X-Request-Id"),
+            content = @Content(schema = @Schema(ref = "BulkResponse"),
+                    examples = @ExampleObject(name = "applied", value = BULK_RESPONSE_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "atomic: an operation is invalid, nothing applied (results "
+            + "body); or the request itself is malformed (problem)", headers = @Header(name = "X-Request-Id",
+            ref = "X-Request-Id"), content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "BulkResponse"), examples = @ExampleObject(name = "failed",
+            value = BULK_FAILED_EXAMPLE)), @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"))})
+    @APIResponse(responseCode = "403", description = "atomic: an operation's namespace is not granted, nothing "
+            + "applied", headers = @Header(name = "X-Request-Id", ref = "X-Request-Id"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BulkResponse")))
+    @APIResponse(responseCode = "404", description = "atomic: the first failing operation found no record, nothing "
+            + "applied", headers = @Header(name = "X-Request-Id", ref = "X-Request-Id"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BulkResponse")))
+    @APIResponse(responseCode = "409", description = "atomic: the first failing operation conflicts, nothing applied "
+            + "(results body); or concurrent writers kept winning (problem)", headers = @Header(name = "X-Request-Id",
+            ref = "X-Request-Id"), content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "BulkResponse")), @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(ref = "Problem"))})
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
     public Response bulk(JsonNode body) {
         return collection(BULK).post(body);
     }
@@ -137,18 +212,27 @@ public class RecordsResource {
     @PUT
     @Path(KEY_PATH)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create or replace a record", description = "Replaces metadata, tags and owner as a whole. "
-            + "Expected version from If-Match (412 on mismatch) or the body's version (409 on mismatch).")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RecordBodies.Replace.class)))
-    @APIResponse(responseCode = "200", description = "replaced",
-            content = @Content(schema = @Schema(implementation = RecordRepresentation.class)))
-    @APIResponse(responseCode = "201", description = "created or revived",
-            content = @Content(schema = @Schema(implementation = RecordRepresentation.class)))
-    @APIResponse(responseCode = "409", description = "body version does not match")
-    @APIResponse(responseCode = "412", description = "If-Match does not match")
-    public Response put(@PathParam("key") @Parameter(description = "<namespace>/<name>") String rawKey,
-                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                        @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, JsonNode body) {
+    @Operation(operationId = "replaceRecord", summary = "Create or replace a record", description = "Replaces "
+            + "metadata, tags and owner as a whole. Expected version from If-Match (412 on mismatch) or the body's "
+            + "version (409 on mismatch).")
+    @Parameter(ref = "X-Request-Id")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RecordBodies.Replace.class),
+            examples = @ExampleObject(name = "replacement", value = REPLACE_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "replaced", headers = {@Header(name = "ETag", ref = "ETag"),
+            @Header(name = "X-Request-Id", ref = "X-Request-Id")}, content = @Content(schema = @Schema(implementation = RecordRepresentation.class)))
+    @APIResponse(responseCode = "201", description = "created or revived", headers = {
+            @Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag"),
+            @Header(name = "X-Request-Id", ref = "X-Request-Id")}, content = @Content(schema = @Schema(implementation = RecordRepresentation.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
+    public Response put(@PathParam("key") @Parameter(description = KEY_DESCRIPTION, example = "assets/asset-123")
+                        String rawKey,
+                        @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(ref = "If-Match") String ifMatch,
+                        @HeaderParam(HttpHeaders.IF_NONE_MATCH) @Parameter(ref = "If-None-Match") String ifNoneMatch,
+                        JsonNode body) {
         RecordKey key = RecordKey.parse("key", rawKey);
         caller.requireWrite(key.namespace());
         RecordBodies.requireReplacement(body, key);
@@ -160,17 +244,26 @@ public class RecordsResource {
 
     @PATCH
     @Path(KEY_PATH)
-    @Consumes("application/merge-patch+json")
-    @Operation(summary = "Merge-patch a record (RFC 7386)")
-    @RequestBody(required = true, content = @Content(mediaType = "application/merge-patch+json",
-            schema = @Schema(implementation = RecordBodies.Patch.class)))
-    @APIResponse(responseCode = "200", description = "patched",
-            content = @Content(schema = @Schema(implementation = RecordRepresentation.class)))
-    @APIResponse(responseCode = "404", description = "absent or soft-deleted")
-    @APIResponse(responseCode = "412", description = "If-Match does not match")
-    @APIResponse(responseCode = "415", description = "not application/merge-patch+json")
-    public Response patch(@PathParam("key") String rawKey, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                          @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, JsonNode body) {
+    @Consumes(MERGE_PATCH)
+    @Operation(operationId = "patchRecord", summary = "Merge-patch a record (RFC 7386)", description = "Inside "
+            + "metadata objects merge recursively and null removes a member; tags and owner, when present, replace.")
+    @Parameter(ref = "X-Request-Id")
+    @RequestBody(required = true, content = @Content(mediaType = MERGE_PATCH,
+            schema = @Schema(implementation = RecordBodies.Patch.class),
+            examples = @ExampleObject(name = "relabel", value = PATCH_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "patched", headers = {@Header(name = "ETag", ref = "ETag"),
+            @Header(name = "X-Request-Id", ref = "X-Request-Id")}, content = @Content(schema = @Schema(implementation = RecordRepresentation.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
+    public Response patch(@PathParam("key") @Parameter(description = KEY_DESCRIPTION, example = "assets/asset-123")
+                          String rawKey,
+                          @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(ref = "If-Match") String ifMatch,
+                          @HeaderParam(HttpHeaders.IF_NONE_MATCH) @Parameter(ref = "If-None-Match") String ifNoneMatch,
+                          JsonNode body) {
         RecordKey key = RecordKey.parse("key", rawKey);
         caller.requireWrite(key.namespace());
         MergePatch patch = MergePatch.of(body);
@@ -180,12 +273,18 @@ public class RecordsResource {
 
     @GET
     @Path(KEY_PATH)
-    @Operation(summary = "Read a record")
-    @APIResponse(responseCode = "200", description = "the record",
-            content = @Content(schema = @Schema(implementation = RecordRepresentation.class)))
-    @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
-    @APIResponse(responseCode = "404", description = "absent or soft-deleted")
-    public Response get(@PathParam("key") String rawKey, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    @Operation(operationId = "getRecord", summary = "Read a record")
+    @Parameter(ref = "X-Request-Id")
+    @APIResponse(responseCode = "200", description = "the record", headers = {@Header(name = "ETag", ref = "ETag"),
+            @Header(name = "X-Request-Id", ref = "X-Request-Id")}, content = @Content(schema = @Schema(implementation = RecordRepresentation.class),
+            examples = @ExampleObject(name = "asset", value = RECORD_EXAMPLE)))
+    @APIResponse(responseCode = "304", description = "If-None-Match names the current version; no body",
+            headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "X-Request-Id", ref = "X-Request-Id")})
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
+    public Response get(@PathParam("key") @Parameter(description = KEY_DESCRIPTION, example = "assets/asset-123")
+                        String rawKey,
+                        @HeaderParam(HttpHeaders.IF_NONE_MATCH) @Parameter(ref = "If-None-Match") String ifNoneMatch) {
         RecordKey key = RecordKey.parse("key", rawKey);
         caller.requireRead(key.namespace());
         RecordSnapshot record = records.findLive(key)
@@ -198,12 +297,22 @@ public class RecordsResource {
 
     @DELETE
     @Path(KEY_PATH)
-    @Operation(summary = "Soft-delete a record", description = "Sets deletedAt and bumps the version.")
-    @APIResponse(responseCode = "204", description = "deleted")
-    @APIResponse(responseCode = "404", description = "absent or already deleted")
-    @APIResponse(responseCode = "412", description = "If-Match does not match")
-    public Response delete(@PathParam("key") String rawKey, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    // no representation answers a delete, so no Accept header can be unsatisfiable (problems ignore Accept anyway):
+    // a client that accepts only application/problem+json, as generated clients do here, must not get a 406
+    @Produces(MediaType.WILDCARD)
+    @Operation(operationId = "deleteRecord", summary = "Soft-delete a record", description = "Sets deletedAt and "
+            + "bumps the version; a later PUT or POST revives the key.")
+    @Parameter(ref = "X-Request-Id")
+    @APIResponse(responseCode = "204", description = "deleted; the ETag is the deletion's version", headers = {
+            @Header(name = "ETag", ref = "ETag"), @Header(name = "X-Request-Id", ref = "X-Request-Id")})
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    public Response delete(@PathParam("key") @Parameter(description = KEY_DESCRIPTION, example = "assets/asset-123")
+                           String rawKey,
+                           @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(ref = "If-Match") String ifMatch,
+                           @HeaderParam(HttpHeaders.IF_NONE_MATCH) @Parameter(ref = "If-None-Match")
+                           String ifNoneMatch) {
         RecordKey key = RecordKey.parse("key", rawKey);
         caller.requireWrite(key.namespace());
         Precondition precondition = conditions(Precondition.NONE, ifMatch, ifNoneMatch);

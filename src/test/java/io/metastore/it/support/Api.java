@@ -12,7 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A small HTTP client for the black-box tests: every call goes over the wire to the real Liberty server. */
+/**
+ * A small HTTP client for the black-box tests: every call goes over the wire to the real Liberty server, and every
+ * answer must be one the OpenAPI document declares ({@link DeclaredResponses}).
+ */
 public final class Api {
 
     // HTTP/1.1, not the JDK's default h2c upgrade: over HTTP/2, Liberty 26.0.0.3 wedged a fresh server under four
@@ -93,6 +96,8 @@ public final class Api {
         }
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            DeclaredResponses.requireDeclared(method, response.uri(), response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null));
             return new Reply(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);

@@ -1,0 +1,39 @@
+# Sourced by the bench scripts: starts and stops the server `mvn package` created (target/liberty/wlp/usr/servers/
+# metastore, the application of the last build) with Liberty variables of the run's own (port, database URL), written
+# as a configDropins override that sorts after the build's and is removed when the server stops.
+bench_wlp=target/liberty/wlp
+bench_log=$bench_wlp/usr/servers/metastore/logs/messages.log
+bench_override=$bench_wlp/usr/servers/metastore/configDropins/overrides/zz-bench.xml
+
+# bench_server_start PORT [NAME=VALUE ...]: a clean start with these Liberty variables; returns once Liberty reports
+# the server (CWWKF0011I) and the application (CWWKZ0001I, or its failure CWWKZ0002E) started
+bench_server_start() {
+  local port=$1 variable
+  shift
+  [ -d "$bench_wlp/usr/servers/metastore" ] || { echo "no server: run mvn package first" >&2; return 1; }
+  "$bench_wlp/bin/server" stop metastore >/dev/null 2>&1 || true
+  mkdir -p "$(dirname "$bench_override")"
+  {
+    echo '<server>'
+    printf '  <variable name="default.http.port" value="%s"/>\n  <variable name="default.https.port" value="-1"/>\n' "$port"
+    for variable in "$@"; do printf '  <variable name="%s" value="%s"/>\n' "${variable%%=*}" "${variable#*=}"; done
+    echo '</server>'
+  } >"$bench_override"
+  "$bench_wlp/bin/server" start metastore --clean >/dev/null
+  for _ in $(seq 1 600); do
+    grep -q CWWKF0011I "$bench_log" 2>/dev/null && grep -q 'CWWKZ0001I\|CWWKZ0002E' "$bench_log" && return 0
+    sleep 0.5
+  done
+  echo "the server did not start within 5 minutes" >&2
+  return 1
+}
+
+# bench_started_seconds MESSAGE_ID: the "started in N seconds" Liberty logged with that message id
+bench_started_seconds() {
+  grep -o "$1[^\"]*started in [0-9.]* seconds" "$bench_log" | grep -o '[0-9.]* seconds' | tail -n 1
+}
+
+bench_server_stop() {
+  "$bench_wlp/bin/server" stop metastore >/dev/null 2>&1 || true
+  rm -f "$bench_override"
+}
