@@ -80,6 +80,7 @@ public final class ExtraServer implements AutoCloseable {
     }
 
     private static ExtraServer layOut(String name, TestDatabase database, String databaseUrl, Layout layout) {
+        TargetServer.requireOwnServer("Liberty servers of its own beside the test server");
         Path template = Path.of(System.getProperty("metastore.test.server.dir",
                 "target/liberty/wlp/usr/servers/metastore-it"));
         Path directory = WLP.resolve("usr/servers").resolve(name);
