@@ -85,7 +85,7 @@ public class LibertyTestDatabase implements LauncherSessionListener {
         override = serverDir.resolve(OVERRIDE_FILE);
         try {
             ServerOverride.write(override, System.getProperty("metastore.test.http.port", "9180"),
-                    database.urlVia("127.0.0.1", proxy.port()), database);
+                    database.urlVia("127.0.0.1", proxy.port()), database.user(), database.password());
         } catch (IOException e) {
             throw new IllegalStateException("Cannot configure the test server in " + serverDir, e);
         }
