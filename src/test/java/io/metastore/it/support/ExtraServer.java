@@ -58,7 +58,7 @@ public final class ExtraServer implements AutoCloseable {
     /** As {@link #create(String, TestDatabase)}, for a database the test does not create (it may not even exist). */
     public static ExtraServer create(String name, String databaseUrl, String user, String password) {
         return layOut(name, databaseUrl, user, password, (template, directory) -> {
-            for (String file : List.of("server.xml", "metastore.xml", "server.env",
+            for (String file : List.of("server.xml", "metastore.xml", "standalone.xml", "server.env",
                     "configDropins/overrides/liberty-plugin-variable-config.xml")) {
                 copyIfPresent(template.resolve(file), directory.resolve(file));
             }
