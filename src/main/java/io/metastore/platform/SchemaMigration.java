@@ -22,8 +22,10 @@ import org.flywaydb.core.Flyway;
  * Brings schema {@code metastore} up to date with {@code db/migration} when the application starts. Flyway keeps its
  * own history table inside that schema, so other services' schemas and Flyway histories in the same database are never
  * read or touched. When the database is unreachable at start, the migration is retried every few seconds and
- * readiness stays DOWN until it succeeds, so the service recovers without a restart. With {@link ServiceSwitch} off
- * nothing is migrated at all.
+ * readiness stays DOWN until it succeeds, so the service recovers without a restart. The failure is a WARNING (which
+ * the console shows) when first seen and when its reason changes; each repetition is an INFO line in messages.log
+ * only, so the console is not flooded while the database stays away. In development, {@link DevelopmentPostgres} may
+ * start a database instead, and then it says so. With {@link ServiceSwitch} off nothing is migrated at all.
  */
 @Startup
 @Singleton
@@ -44,7 +46,12 @@ public class SchemaMigration {
     @Inject
     ServiceSwitch serviceSwitch;
 
+    @Inject
+    DevelopmentPostgres developmentPostgres;
+
     private final AtomicBoolean migrated = new AtomicBoolean();
+    /** The reason of the last failure logged, to tell a repetition from news. */
+    private String lastReason;
 
     @PostConstruct
     void migrateOnStart() {
@@ -78,10 +85,15 @@ public class SchemaMigration {
             LOG.info(() -> "Schema " + SCHEMA + " is at version " + version
                     + " (" + result.migrationsExecuted + " migrations applied now)");
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Metastore cannot migrate its schema (" + rootMessage(e) + "); check METASTORE_DB_URL "
-                    + "(or METASTORE_DB_HOST, _PORT, _NAME; METASTORE_DB_MIGRATION_URL when set), METASTORE_DB_USER and "
-                    + "METASTORE_DB_PASSWORD. Retrying in " + RETRY_MILLIS / 1000 + " s; /health/ready stays DOWN until "
-                    + "then. No PostgreSQL on this machine? See bin/embedded-postgres.");
+            if (!developmentPostgres.startIfAbsent()) {
+                String reason = String.valueOf(rootMessage(e));
+                LOG.log(reason.equals(lastReason) ? Level.INFO : Level.WARNING, "Metastore cannot migrate its schema ("
+                        + reason + "); check METASTORE_DB_URL (or METASTORE_DB_HOST, _PORT, _NAME; "
+                        + "METASTORE_DB_MIGRATION_URL when set), METASTORE_DB_USER and METASTORE_DB_PASSWORD. Retrying "
+                        + "every " + RETRY_MILLIS / 1000 + " s; /health/ready stays DOWN until then. No PostgreSQL on "
+                        + "this machine? See bin/embedded-postgres.");
+                lastReason = reason;
+            }
             timers.createSingleActionTimer(RETRY_MILLIS, new TimerConfig(null, false));
         }
     }

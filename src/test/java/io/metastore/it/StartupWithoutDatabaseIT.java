@@ -46,7 +46,7 @@ class StartupWithoutDatabaseIT {
                 server.start();
                 Api root = new Api(server.root(), null);
                 Api api = new Api(server.base(), Tokens.token("svc", "away:write"));
-                assertTrue(awaitLines(server, CANNOT_MIGRATE, 2, STARTUP), "the migration failed and was retried");
+                assertTrue(server.awaitLogLines(CANNOT_MIGRATE, 2, STARTUP), "the migration failed and was retried");
                 assertEquals(200, root.get("health/live").status(), "up, although the database is away");
                 assertEquals(503, root.get("health/ready").status(), "not ready without the database");
                 assertProblem(503, api.put("records/away/first", "{\"metadata\":{}}"));
@@ -87,17 +87,5 @@ class StartupWithoutDatabaseIT {
             }
             throw e;
         }
-    }
-
-    private static boolean awaitLines(ExtraServer server, String text, int count, Duration timeout)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (server.logLines(text).size() < count) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(500);
-        }
-        return true;
     }
 }

@@ -107,6 +107,22 @@ public final class Api {
         }
     }
 
+    /** For a server root: waits until /health/ready answers 200, or the time is up. */
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (get("health/ready").status() == 200) {
+                    return true;
+                }
+            } catch (IllegalStateException notListeningYet) {
+                // the HTTP endpoint opens some time after the server process starts
+            }
+            Thread.sleep(1000);
+        }
+        return false;
+    }
+
     /** An HTTP answer with conveniences for assertions. */
     public record Reply(int status, java.net.http.HttpHeaders headers, String body) {
 

@@ -9,7 +9,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
@@ -29,9 +31,13 @@ public final class ExtraServer implements AutoCloseable {
     private static final String APPLICATION_UPDATED = "CWWKZ0003I: The application ";
 
     private final String name;
-    private final Path directory;
+    /** The server's configuration directory. */
+    private Path directory;
     private final int port;
     private boolean started;
+    /** The Liberty user directory of the regular user's server, or null while it runs as the test JVM's user. */
+    private Path regularUserDirectory;
+    private Map<String, String> regularUserEnvironment;
 
     private ExtraServer(String name, Path directory, int port) {
         this.name = name;
@@ -46,8 +52,13 @@ public final class ExtraServer implements AutoCloseable {
 
     /** As {@link #create(String, TestDatabase)}, reaching the database at another URL (through a relay, say). */
     public static ExtraServer create(String name, TestDatabase database, String databaseUrl) {
-        return layOut(name, database, databaseUrl, (template, directory) -> {
-            for (String file : List.of("server.xml", "metastore.xml", "server.env",
+        return create(name, databaseUrl, database.user(), database.password());
+    }
+
+    /** As {@link #create(String, TestDatabase)}, for a database the test does not create (it may not even exist). */
+    public static ExtraServer create(String name, String databaseUrl, String user, String password) {
+        return layOut(name, databaseUrl, user, password, (template, directory) -> {
+            for (String file : List.of("server.xml", "metastore.xml", "standalone.xml", "server.env",
                     "configDropins/overrides/liberty-plugin-variable-config.xml")) {
                 copyIfPresent(template.resolve(file), directory.resolve(file));
             }
@@ -62,7 +73,7 @@ public final class ExtraServer implements AutoCloseable {
      */
     public static ExtraServer shared(String name, TestDatabase database, String serverXml,
                                      List<WebArchive> otherApplications) {
-        return layOut(name, database, database.url(), (template, directory) -> {
+        return layOut(name, database.url(), database.user(), database.password(), (template, directory) -> {
             Files.writeString(directory.resolve("server.xml"), serverXml);
             // server.env holds the default keystore's password: Liberty's MP JWT stays inactive without a keystore
             for (String file : List.of("metastore.xml", "server.env")) {
@@ -79,7 +90,9 @@ public final class ExtraServer implements AutoCloseable {
         void write(Path template, Path directory) throws IOException;
     }
 
-    private static ExtraServer layOut(String name, TestDatabase database, String databaseUrl, Layout layout) {
+    private static ExtraServer layOut(String name, String databaseUrl, String user, String password,
+                                      Layout layout) {
+        TargetServer.requireOwnServer("Liberty servers of its own beside the test server");
         Path template = Path.of(System.getProperty("metastore.test.server.dir",
                 "target/liberty/wlp/usr/servers/metastore-it"));
         Path directory = WLP.resolve("usr/servers").resolve(name);
@@ -91,11 +104,35 @@ public final class ExtraServer implements AutoCloseable {
             Files.copy(Path.of("target/metastore.war"), directory.resolve("dropins/metastore.war"));
             int port = LoopbackPort.free();
             ServerOverride.write(directory.resolve("configDropins/overrides/metastore-extra-server.xml"),
-                    String.valueOf(port), databaseUrl, database);
+                    String.valueOf(port), databaseUrl, user, password);
             return new ExtraServer(name, directory, port);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot lay out server " + name, e);
         }
+    }
+
+    /**
+     * Runs the server as a {@link NonRootUser} from now on, with these environment variables. Liberty keeps the
+     * build's user directory (wlp/usr) to its owner, so the server moves, as laid out so far, into a Liberty user
+     * directory that user owns, with the shared resources (where the JDBC driver lies).
+     */
+    public void runAsRegularUser(Map<String, String> environment) {
+        regularUserDirectory = NonRootUser.temporaryDirectory(name + "-usr-");
+        try {
+            copyRecursively(directory, regularUserDirectory.resolve("servers").resolve(name));
+            copyRecursively(WLP.resolve("usr/shared"), regularUserDirectory.resolve("shared"));
+            NonRootUser.giveToRegularUser(regularUserDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot lay out " + name + " for a regular user", e);
+        }
+        directory = regularUserDirectory.resolve("servers").resolve(name);
+        regularUserEnvironment = new HashMap<>(environment);
+        regularUserEnvironment.put("WLP_USER_DIR", regularUserDirectory.toString());
+    }
+
+    /** Writes a file into the server directory, e.g. jvm.options, before the server starts. */
+    public void writeFile(String fileName, String content) throws IOException {
+        Files.writeString(directory.resolve(fileName), content);
     }
 
     /** Starts the server; returns once Liberty is up (the application may still be starting). */
@@ -125,19 +162,7 @@ public final class ExtraServer implements AutoCloseable {
 
     /** Waits until /health/ready answers 200, or the time is up. */
     public boolean awaitReady(Duration timeout) throws InterruptedException {
-        Api server = new Api(root(), null);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (server.get("health/ready").status() == 200) {
-                    return true;
-                }
-            } catch (IllegalStateException notListeningYet) {
-                // the HTTP endpoint opens after the server process starts
-            }
-            Thread.sleep(1000);
-        }
-        return false;
+        return new Api(root(), null).awaitReady(timeout);
     }
 
     /**
@@ -161,22 +186,45 @@ public final class ExtraServer implements AutoCloseable {
     }
 
     private void awaitLogLines(String text, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + COMMAND_TIMEOUT.toNanos();
+        if (!awaitLogLines(text, count, COMMAND_TIMEOUT)) {
+            throw new IllegalStateException(name + " did not log \"" + text + "\" within " + COMMAND_TIMEOUT);
+        }
+    }
+
+    /** Waits until messages.log holds at least this many lines containing the text; false when the time is up. */
+    public boolean awaitLogLines(String text, int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (logLines(text).size() < count) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(name + " did not log \"" + text + "\" within " + COMMAND_TIMEOUT);
+                return false;
             }
             Thread.sleep(500);
         }
+        return true;
     }
 
     @Override
     public void close() {
-        run("stop");
+        if (started) {
+            run("stop");
+            started = false;
+        }
+        if (regularUserDirectory != null) {
+            try {
+                Directories.delete(regularUserDirectory);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot delete " + regularUserDirectory, e);
+            }
+        }
     }
 
     private void run(String action) {
         Path script = WLP.resolve("bin/server").toAbsolutePath();
+        if (regularUserDirectory != null) {
+            NonRootUser.run(List.of(script.toString(), action, name), regularUserDirectory, regularUserEnvironment,
+                    regularUserDirectory.resolve(action + ".out"), COMMAND_TIMEOUT);
+            return;
+        }
         try {
             Process process = new ProcessBuilder(script.toString(), action, name).inheritIO().start();
             if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {

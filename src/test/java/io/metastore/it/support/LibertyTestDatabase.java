@@ -12,7 +12,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
 /**
  * Gives the Liberty server of an integration-test run its own database: creates it before Arquillian starts the
  * server, points the server at it through a configDropins override, and drops it when the run ends. Active only in
- * the failsafe run, which names the server directory in {@code metastore.test.server.dir}. The server reaches the
+ * the failsafe run, which names the server directory in {@code metastore.test.server.dir}, and only when the tests
+ * start their own server ({@link TargetServer}): a running server keeps its database. The server reaches the
  * database through a {@link DatabaseProxy}, so a test can simulate an outage.
  *
  * <p>The new database also gets what another platform service would already have in the shared instance (its own
@@ -29,6 +30,7 @@ public class LibertyTestDatabase implements LauncherSessionListener {
 
     /** The relay between the test server and its database, for tests that take the database away. */
     public static DatabaseProxy proxy() {
+        TargetServer.requireOwnServer("the relay in front of the test server's database");
         if (proxy == null) {
             throw new IllegalStateException("No database relay: run the integration tests through mvn verify");
         }
@@ -38,7 +40,7 @@ public class LibertyTestDatabase implements LauncherSessionListener {
     @Override
     public void launcherSessionOpened(LauncherSession session) {
         String serverDir = System.getProperty("metastore.test.server.dir");
-        if (serverDir == null || database != null) {
+        if (serverDir == null || TargetServer.running().isPresent() || database != null) {
             return;
         }
         database = TestDatabase.create("metastore_it");
@@ -83,7 +85,7 @@ public class LibertyTestDatabase implements LauncherSessionListener {
         override = serverDir.resolve(OVERRIDE_FILE);
         try {
             ServerOverride.write(override, System.getProperty("metastore.test.http.port", "9180"),
-                    database.urlVia("127.0.0.1", proxy.port()), database);
+                    database.urlVia("127.0.0.1", proxy.port()), database.user(), database.password());
         } catch (IOException e) {
             throw new IllegalStateException("Cannot configure the test server in " + serverDir, e);
         }

@@ -3,7 +3,9 @@ package io.metastore.it.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 
 /**
  * A loopback port nobody listens on, for a server a test starts itself. The operating system picks it from its
@@ -12,6 +14,16 @@ import java.net.ServerSocket;
 public final class LoopbackPort {
 
     private LoopbackPort() {
+    }
+
+    /** Whether something accepts connections on this loopback port. */
+    public static boolean answers(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1_000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public static int free() {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Runs commands that refuse root (PostgreSQL's initdb and postgres, bin/embedded-postgres) as a regular user: the test
@@ -34,19 +36,35 @@ public final class NonRootUser {
     public static Path temporaryDirectory(String prefix) {
         try {
             Path directory = Files.createTempDirectory(prefix);
-            if (ROOT) {
-                UserPrincipalLookupService users = directory.getFileSystem().getUserPrincipalLookupService();
-                try {
-                    Files.setOwner(directory, users.lookupPrincipalByName(USER_WHEN_ROOT));
-                } catch (UserPrincipalNotFoundException e) {
-                    Directories.delete(directory);
-                    throw new IllegalStateException("The tests run as root, so this must run as OS user "
-                            + USER_WHEN_ROOT + ", which does not exist");
-                }
+            try {
+                giveToRegularUser(directory);
+            } catch (IllegalStateException noSuchUser) {
+                Directories.delete(directory);
+                throw noSuchUser;
             }
             return directory;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a temporary directory for " + prefix, e);
+        }
+    }
+
+    /** Makes the regular user the owner of the file, or of the directory and all it holds. */
+    public static void giveToRegularUser(Path tree) throws IOException {
+        if (!ROOT) {
+            return;
+        }
+        UserPrincipalLookupService users = tree.getFileSystem().getUserPrincipalLookupService();
+        UserPrincipal user;
+        try {
+            user = users.lookupPrincipalByName(USER_WHEN_ROOT);
+        } catch (UserPrincipalNotFoundException e) {
+            throw new IllegalStateException("The tests run as root, so this must run as OS user " + USER_WHEN_ROOT
+                    + ", which does not exist");
+        }
+        try (Stream<Path> files = Files.walk(tree)) {
+            for (Path file : files.toList()) {
+                Files.setOwner(file, user);
+            }
         }
     }
 

@@ -8,7 +8,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Direct reads of this run's database, to check what the service really stored (or did not). */
+/**
+ * Direct reads of this run's database, to check what the service really stored (or did not): the test server's, or a
+ * running server's ({@link TargetServer#connectToDatabase()}).
+ */
 public final class Rows {
 
     private Rows() {
@@ -16,6 +19,9 @@ public final class Rows {
 
     public static Connection connect() throws SQLException {
         String url = System.getProperty(LibertyTestDatabase.URL_PROPERTY);
+        if (url == null && TargetServer.running().isPresent()) {
+            return TargetServer.connectToDatabase();
+        }
         if (url == null) {
             throw new IllegalStateException("No test database: run the integration tests through mvn verify");
         }

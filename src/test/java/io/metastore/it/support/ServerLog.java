@@ -25,6 +25,7 @@ public final class ServerLog {
     }
 
     public static Path file() {
+        TargetServer.requireOwnServer("the test server's log files");
         String serverDir = System.getProperty("metastore.test.server.dir");
         if (serverDir == null) {
             throw new IllegalStateException("Run the integration tests through mvn verify (metastore.test.server.dir)");

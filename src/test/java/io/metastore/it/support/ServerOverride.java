@@ -13,10 +13,11 @@ final class ServerOverride {
     private ServerOverride() {
     }
 
-    static void write(Path file, String httpPort, String databaseUrl, TestDatabase database) throws IOException {
+    static void write(Path file, String httpPort, String databaseUrl, String user, String password)
+            throws IOException {
         String xml = """
                 <?xml version="1.0" encoding="UTF-8"?>
-                <!-- Written by the integration tests: a database of the test run, dropped when the run ends -->
+                <!-- Written by the integration tests: the server's port and database -->
                 <server>
                   <variable name="default.http.port" value="%s"/>
                   <variable name="default.https.port" value="-1"/>
@@ -24,8 +25,8 @@ final class ServerOverride {
                   <variable name="METASTORE_DB_USER" value="%s"/>
                   <variable name="METASTORE_DB_PASSWORD" value="%s"/>
                 </server>
-                """.formatted(Xml.attribute(httpPort), Xml.attribute(databaseUrl), Xml.attribute(database.user()),
-                Xml.attribute(database.password()));
+                """.formatted(Xml.attribute(httpPort), Xml.attribute(databaseUrl), Xml.attribute(user),
+                Xml.attribute(password));
         Files.createDirectories(file.getParent());
         Files.writeString(file, xml);
     }

@@ -10,10 +10,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The PostgreSQL database of one test run: created fresh, dropped afterwards, so runs never see each other's rows.
- * The server comes from METASTORE_TEST_DB_URL (an administrative JDBC URL) when set, else the local PostgreSQL on
- * 127.0.0.1 at METASTORE_DB_PORT (default 5432, the port the run command uses too, so {@code bin/embedded-postgres}
- * serves both) when it answers, else a Testcontainers PostgreSQL when a Docker engine exists.
+ * The PostgreSQL database of one test run (or one test class): created fresh, dropped afterwards, so runs never see
+ * each other's rows. The server comes from METASTORE_TEST_DB_URL (an administrative JDBC URL) when set, else the local
+ * PostgreSQL on 127.0.0.1 at METASTORE_DB_PORT (default 5432, the port the run command uses too, so
+ * {@code bin/embedded-postgres} serves both) when it answers, else a Testcontainers PostgreSQL when a Docker engine
+ * exists, one per test JVM. The integration tests and the unit tests that need PostgreSQL choose alike.
  */
 public final class TestDatabase {
 
@@ -21,50 +22,43 @@ public final class TestDatabase {
     /** The local server's administrative URL; always loopback, so tests never create databases on a shared host. */
     public static final String LOCAL_ADMIN_URL = "jdbc:postgresql://127.0.0.1:" + LOCAL_PORT + "/postgres?user=postgres";
 
+    private static final String UTF8_FROM_TEMPLATE0 = "TEMPLATE template0 ENCODING 'UTF8'";
+
     private final String adminUrl;
     private final String name;
-    private final AutoCloseable server;
 
-    private TestDatabase(String adminUrl, String name, AutoCloseable server) {
+    private TestDatabase(String adminUrl, String name) {
         this.adminUrl = adminUrl;
         this.name = name;
-        this.server = server;
     }
 
     /** Creates a new, empty database named after the prefix and the time, on the first server that answers. */
     public static TestDatabase create(String prefix) {
-        String name = uniqueName(prefix);
+        return create(prefix, UTF8_FROM_TEMPLATE0);
+    }
+
+    /** As {@link #create(String)}, with what follows {@code CREATE DATABASE <name>} (a template, a locale...). */
+    public static TestDatabase create(String prefix, String createOptions) {
         String configured = System.getenv("METASTORE_TEST_DB_URL");
-        TestDatabase database;
-        if (configured != null && !configured.isBlank()) {
-            database = new TestDatabase(configured, name, null);
-        } else if (localPostgresAnswers()) {
-            database = new TestDatabase(LOCAL_ADMIN_URL, name, null);
-        } else {
-            database = Containers.startPostgres(name);
-        }
-        database.createEmpty();
-        return database;
+        String adminUrl = configured != null && !configured.isBlank() ? configured
+                : localPostgresAnswers() ? LOCAL_ADMIN_URL : Containers.postgresAdminUrl();
+        return createOn(adminUrl, prefix, createOptions);
     }
 
     /** Creates a new, empty database named after the prefix and the time on the server of this administrative URL. */
     public static TestDatabase createOn(String adminUrl, String prefix) {
-        TestDatabase database = new TestDatabase(adminUrl, uniqueName(prefix), null);
-        database.createEmpty();
+        return createOn(adminUrl, prefix, UTF8_FROM_TEMPLATE0);
+    }
+
+    private static TestDatabase createOn(String adminUrl, String prefix, String createOptions) {
+        TestDatabase database = new TestDatabase(adminUrl, uniqueName(prefix));
+        database.execute("CREATE DATABASE " + database.name + " " + createOptions);
         return database;
     }
 
     private static String uniqueName(String prefix) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
         return prefix + "_" + stamp + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 16));
-    }
-
-    private void createEmpty() {
-        execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8'");
-    }
-
-    static TestDatabase onContainer(String adminUrl, String name, AutoCloseable container) {
-        return new TestDatabase(adminUrl, name, container);
     }
 
     private static boolean localPostgresAnswers() {
@@ -120,17 +114,7 @@ public final class TestDatabase {
     }
 
     public void drop() {
-        try {
-            execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        } finally {
-            if (server != null) {
-                try {
-                    server.close();
-                } catch (Exception e) {
-                    System.err.println("Could not stop the test PostgreSQL container: " + e.getMessage());
-                }
-            }
-        }
+        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 
     private void execute(String sql) {

@@ -6,10 +6,8 @@ import io.metastore.search.control.query.SearchRequestParser;
 import io.metastore.search.control.sql.CompiledSearch;
 import io.metastore.search.control.sql.SearchCompiler;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,46 +15,39 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.flywaydb.core.Flyway;
 
 /**
- * A database of its own for one test class: created on the PostgreSQL server named by METASTORE_TEST_DB_URL (an
- * admin JDBC URL, default the local server the integration tests use as well), migrated with the service's Flyway
- * scripts, and dropped with FORCE on close.
+ * A database of its own for one test class, on the server the integration tests would choose (METASTORE_TEST_DB_URL,
+ * else the local PostgreSQL, else a Testcontainers PostgreSQL: see {@link io.metastore.it.support.TestDatabase}),
+ * migrated with the service's Flyway scripts, and dropped with FORCE on close.
  */
 final class TestDatabase implements AutoCloseable {
 
-    private static final String USER = "postgres";
-    private static final String ADMIN_URL = Optional.ofNullable(System.getenv("METASTORE_TEST_DB_URL"))
-            .orElse(io.metastore.it.support.TestDatabase.LOCAL_ADMIN_URL);
     /** Fixed audit values: the search tests are about metadata, keys and order, not about the clock. */
     static final OffsetDateTime CREATED = OffsetDateTime.parse("2026-11-27T20:00:00.123456Z");
 
-    private final String name;
-    private final String url;
+    private final io.metastore.it.support.TestDatabase database;
 
-    private TestDatabase(String name) {
-        this.name = name;
-        this.url = ADMIN_URL.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
+    private TestDatabase(io.metastore.it.support.TestDatabase database) {
+        this.database = database;
     }
 
     /** @param createOptions what follows {@code CREATE DATABASE <name>}, e.g. a template and locale */
-    static TestDatabase create(String createOptions) throws SQLException {
-        TestDatabase database = new TestDatabase("metastore_search_test_" + UUID.randomUUID().toString()
-                .replace("-", "").substring(0, 12));
-        database.admin("CREATE DATABASE " + database.name + " " + createOptions);
-        Flyway.configure().dataSource(database.url, USER, "").schemas("metastore").defaultSchema("metastore")
-                .createSchemas(true).locations("filesystem:db/migration").load().migrate();
-        return database;
+    static TestDatabase create(String createOptions) {
+        io.metastore.it.support.TestDatabase database = io.metastore.it.support.TestDatabase
+                .create("metastore_search_test", createOptions);
+        Flyway.configure().dataSource(database.url(), database.user(), database.password()).schemas("metastore")
+                .defaultSchema("metastore").createSchemas(true).locations("filesystem:db/migration").load().migrate();
+        return new TestDatabase(database);
     }
 
-    static TestDatabase create() throws SQLException {
+    static TestDatabase create() {
         return create("");
     }
 
     Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, USER, "");
+        return database.connect();
     }
 
     void insert(String key, String metadata, List<String> tags, String owner, OffsetDateTime deletedAt)
@@ -134,14 +125,7 @@ final class TestDatabase implements AutoCloseable {
     }
 
     @Override
-    public void close() throws SQLException {
-        admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-    }
-
-    private void admin(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(ADMIN_URL, USER, "");
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+    public void close() {
+        database.drop();
     }
 }
