@@ -1,72 +1,136 @@
 package io.metastore.search.boundary;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.metastore.platform.Json;
 import io.metastore.records.boundary.RecordRepresentation;
 import io.metastore.records.control.RecordSnapshot;
 import io.metastore.search.control.query.Field;
-import java.util.ArrayList;
+import io.metastore.search.control.query.RecordField;
+import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * Shapes a search result item: the full representation, or only the requested fields plus {@code key}. Metadata
  * paths stay nested ({@code metadata.size} gives {@code {"metadata":{"size":...}}}); a path the record lacks is left
- * out, so absent and null stay distinguishable.
+ * out, so absent and null stay distinguishable. A projected item is written straight from the record while the
+ * answer is serialized, visiting only the requested paths: copying each item into a tree first made a page of 1,000
+ * items of 8 KiB to 256 fields cost over a second of CPU.
  */
 public final class Projection {
 
-    private final List<Field> fields;
+    /** The requested paths as a tree, in request order; null when every field is wanted. */
+    private final Paths requested;
 
     public Projection(List<Field> fields) {
-        this.fields = List.copyOf(fields);
-    }
-
-    /**
-     * The item to answer: without fields the representation itself, written straight to the response (copying it into
-     * a tree first cost a third of a search's JSON work); with fields a tree of the requested members.
-     */
-    public Object apply(RecordSnapshot record) {
-        RecordRepresentation representation = RecordRepresentation.of(record);
         if (fields.isEmpty()) {
-            return representation;
+            requested = null;
+            return;
         }
-        ObjectNode full = Json.MAPPER.valueToTree(representation);
-        ObjectNode projected = Json.MAPPER.createObjectNode();
-        projected.set("key", full.get("key"));
+        requested = new Paths();
+        requested.add(RecordField.KEY.jsonName, List.of());
         for (Field field : fields) {
-            List<String> names = new ArrayList<>();
-            names.add(field.root().jsonName);
-            names.addAll(field.path());
-            find(full, names).ifPresent(value -> place(projected, names, value));
+            requested.add(field.root().jsonName, field.path());
         }
-        return projected;
     }
 
-    private static Optional<JsonNode> find(JsonNode root, List<String> names) {
-        JsonNode node = root;
-        for (String name : names) {
-            node = node.isObject() ? node.get(name) : null;
-            if (node == null) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(node);
+    /** The full representation, or the requested fields, each serializable with the service's JSON mapper. */
+    public Object apply(RecordSnapshot record) {
+        return requested == null ? RecordRepresentation.of(record) : new Item(record, requested);
     }
 
-    /** Sets the value at the nested names, creating the enclosing objects a previous field did not. */
-    private static void place(ObjectNode root, List<String> names, JsonNode value) {
-        ObjectNode target = root;
-        for (String name : names.subList(0, names.size() - 1)) {
-            JsonNode child = target.get(name);
-            if (child == null) {
-                child = target.putObject(name);
+    /** A record as only the requested paths of it, written when serialized. */
+    private record Item(RecordSnapshot record, Paths requested) implements JsonSerializable {
+
+        @Override
+        public void serialize(JsonGenerator out, SerializerProvider provider) throws IOException {
+            ObjectNode columns = null;
+            out.writeStartObject();
+            for (Map.Entry<String, Paths> member : requested.members.entrySet()) {
+                JsonNode value;
+                if (member.getKey().equals(RecordField.METADATA.jsonName)) {
+                    value = record.metadata();
+                } else {
+                    columns = columns == null ? columns(record) : columns;
+                    value = columns.get(member.getKey());
+                }
+                member.getValue().writeMember(member.getKey(), value, out, provider);
             }
-            // an existing child is an object: find() reached the value through it (setting the same member of a
-            // node a broader field copied whole changes nothing)
-            target = (ObjectNode) child;
+            out.writeEndObject();
         }
-        target.set(names.get(names.size() - 1), value);
+
+        @Override
+        public void serializeWithType(JsonGenerator out, SerializerProvider provider, TypeSerializer types)
+                throws IOException {
+            serialize(out, provider);
+        }
+
+        /** The record's fields other than metadata, as JSON. */
+        private static ObjectNode columns(RecordSnapshot record) {
+            RecordSnapshot withoutMetadata = new RecordSnapshot(record.key(), Json.MAPPER.createObjectNode(),
+                    record.tags(), record.owner(), record.version(), record.createdAt(), record.updatedAt(),
+                    record.createdBy(), record.updatedBy(), record.deletedAt());
+            return Json.MAPPER.valueToTree(RecordRepresentation.of(withoutMetadata));
+        }
+    }
+
+    /** The members requested below one JSON value; none when the value itself is requested whole. */
+    private static final class Paths {
+        final Map<String, Paths> members = new LinkedHashMap<>();
+        boolean whole;
+
+        /** Requests the member and the path below it; a member requested whole covers every path below it. */
+        void add(String member, List<String> below) {
+            if (whole) {
+                return;
+            }
+            Paths child = members.computeIfAbsent(member, name -> new Paths());
+            if (below.isEmpty()) {
+                child.whole = true;
+                child.members.clear();
+            } else {
+                child.add(below.get(0), below.subList(1, below.size()));
+            }
+        }
+
+        /** Whether {@code value} holds any of the requested paths (null: the record lacks it). */
+        boolean foundIn(JsonNode value) {
+            if (value == null || whole) {
+                return value != null;
+            }
+            if (!value.isObject()) {
+                return false;
+            }
+            for (Map.Entry<String, Paths> member : members.entrySet()) {
+                if (member.getValue().foundIn(value.get(member.getKey()))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Writes {@code "name": <the requested part of value>}, or nothing when it holds none. */
+        void writeMember(String name, JsonNode value, JsonGenerator out, SerializerProvider provider)
+                throws IOException {
+            if (!foundIn(value)) {
+                return;
+            }
+            out.writeFieldName(name);
+            if (whole) {
+                value.serialize(out, provider);
+                return;
+            }
+            out.writeStartObject();
+            for (Map.Entry<String, Paths> member : members.entrySet()) {
+                member.getValue().writeMember(member.getKey(), value.get(member.getKey()), out, provider);
+            }
+            out.writeEndObject();
+        }
     }
 }

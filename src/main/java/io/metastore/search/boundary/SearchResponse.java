@@ -11,7 +11,7 @@ public record SearchResponse(List<Object> items, String nextCursor,
 
     /**
      * The page as the OpenAPI document describes it: its items are records (a full item is the representation itself,
-     * a projected one a JSON tree of some of its members, which the document could only call objects).
+     * a projected one only some of its members, which the document could only call objects).
      */
     @Schema(name = "SearchResponse", requiredProperties = {"items", "nextCursor"})
     record Page(

@@ -27,6 +27,10 @@ class ProjectionTest {
             metadata.missing metadata.size.x  | {"key":"assets/a-1"}
             metadata.gone                     | {"key":"assets/a-1","metadata":{"gone":null}}
             metadata metadata.size            | {"key":"assets/a-1","metadata":{"size":1200,"owner":{"team":"data"},"gone":null}}
+            metadata.size metadata            | {"key":"assets/a-1","metadata":{"size":1200,"owner":{"team":"data"},"gone":null}}
+            metadata.owner.team metadata.owner metadata.owner.x | {"key":"assets/a-1","metadata":{"owner":{"team":"data"}}}
+            metadata.owner.x metadata.gone.x  | {"key":"assets/a-1"}
+            tags key                          | {"key":"assets/a-1","tags":["prod"]}
             key tags namespace                | {"key":"assets/a-1","tags":["prod"],"namespace":"assets"}
             """)
     void keepsOnlyTheRequestedFieldsNested(String fields, String expected) {

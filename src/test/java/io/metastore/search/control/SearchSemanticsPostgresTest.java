@@ -77,7 +77,16 @@ class SearchSemanticsPostgresTest {
         for (String name : List.of("Z", "a", "é", "日", "😀", "100%", "a_b", "axb")) {
             db.insert("u/" + name, Json.write(Json.MAPPER.createObjectNode().put("name", name)));
         }
+        for (int i = 0; i < ESCAPED.size(); i++) {
+            ObjectNode metadata = Json.MAPPER.createObjectNode();
+            metadata.putObject("o").put(ESCAPED.get(i), ESCAPED.get(i)).put("n", 1.50);
+            db.insert("e/" + i, Json.write(metadata.put("s", ESCAPED.get(i))));
+        }
     }
+
+    /** Strings that JSON text must escape, and some it need not. */
+    private static final List<String> ESCAPED = List.of("say \"hi\"", "back\\slash", "tab\tnew\nline\u0001",
+            "😀 é 日", "</script>");
 
     @AfterAll
     void dropDatabase() throws Exception {
@@ -116,6 +125,22 @@ class SearchSemanticsPostgresTest {
     void comparesByTheJsonTypeOfTheValue(String op, String value, String expected) throws Exception {
         assertEquals(words(expected), keysInT("{\"field\": \"metadata.v\", \"op\": \"" + op + "\", \"value\": "
                 + value + "}"));
+    }
+
+    /** The compiler writes request values into jsonb parameters itself: each must reach PostgreSQL unchanged. */
+    @Test
+    void valuesJsonMustEscapeMatchExactly() throws Exception {
+        for (int i = 0; i < ESCAPED.size(); i++) {
+            String text = Json.write(Json.MAPPER.getNodeFactory().textNode(ESCAPED.get(i)));
+            assertEquals(List.of("e/" + i), keysIn("e", "{\"field\": \"metadata.s\", \"op\": \"eq\", \"value\": "
+                    + text + "}"), text);
+            assertEquals(List.of("e/" + i), keysIn("e", "{\"field\": \"metadata.s\", \"op\": \"in\", \"value\": ["
+                    + text + ", \"other\"]}"), text);
+            assertEquals(List.of("e/" + i), keysIn("e", "{\"field\": \"metadata.o\", \"op\": \"eq\", \"value\": {"
+                    + text + ": " + text + ", \"n\": 1.5}}"), text);
+            assertEquals(List.of("e/" + i), keysIn("e", "{\"field\": \"metadata.o\", \"op\": \"has_key\", \"value\": "
+                    + text + "}"), text);
+        }
     }
 
     @Test
@@ -287,8 +312,8 @@ class SearchSemanticsPostgresTest {
         assertEquals("{\"key\":\"t/n9\",\"metadata\":{\"v\":9},\"version\":1}", Json.write(
                 new Projection(List.of(Field.parse("metadata.v", "f"), Field.parse("version", "f"),
                         Field.parse("metadata.missing.x", "f"))).apply(record)));
-        assertEquals("2026-11-27T20:00:00.123456Z", Json.MAPPER.readTree(Json.write(new Projection(List.of()).apply(record)))
-                .get("createdAt").asText());
+        assertEquals("2026-11-27T20:00:00.123456Z",
+                Json.MAPPER.valueToTree(new Projection(List.of()).apply(record)).get("createdAt").asText());
     }
 
     @Test

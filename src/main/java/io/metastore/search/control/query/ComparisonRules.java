@@ -138,9 +138,11 @@ final class ComparisonRules {
         }
     }
 
+    /** An array of at most {@link #MAX_LIST_VALUES}; beyond, names the first value that does not fit. */
     private static void requireList(JsonNode value, String path) {
         require(value.isArray(), path, "must be an array");
-        require(value.size() <= MAX_LIST_VALUES, path, "holds at most " + MAX_LIST_VALUES + " values");
+        require(value.size() <= MAX_LIST_VALUES, path + "[" + MAX_LIST_VALUES + "]",
+                "a list holds at most " + MAX_LIST_VALUES + " values");
     }
 
     private static void require(boolean condition, String path, String message) {

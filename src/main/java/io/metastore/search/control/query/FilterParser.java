@@ -16,18 +16,27 @@ final class FilterParser {
      * comparison, so compiling and planning stay cheap.
      */
     static final int MAX_DEPTH = 32;
+    /**
+     * Most comparisons in one filter, an {@code in} list counting one for each of its values (at least one): it is a
+     * disjunction of {@code eq} and compiles to one. Parsing, compiling, binding and planning grow with them
+     * (docs/limits.md).
+     */
+    static final int MAX_COMPARISONS = 4_096;
 
     private static final Set<String> COMPARISON_MEMBERS = Set.of("field", "op", "value");
+
+    /** Comparisons read so far, in document order. */
+    private int comparisons;
 
     private FilterParser() {
     }
 
     static Filter parse(JsonNode node, String path) {
-        return parse(node, path, 1);
+        return new FilterParser().parse(node, path, 1);
     }
 
     /** @param depth the level {@code node} is at if it is a combinator */
-    private static Filter parse(JsonNode node, String path, int depth) {
+    private Filter parse(JsonNode node, String path, int depth) {
         if (!node.isObject()) {
             throw Failure.invalid(path, "must be an object: a comparison, and, or, or not");
         }
@@ -55,7 +64,7 @@ final class FilterParser {
         return comparison(node, path);
     }
 
-    private static List<Filter> operands(JsonNode list, String path, int depth) {
+    private List<Filter> operands(JsonNode list, String path, int depth) {
         if (!list.isArray() || list.isEmpty()) {
             throw Failure.invalid(path, "must be a non-empty array of filters");
         }
@@ -66,7 +75,7 @@ final class FilterParser {
         return operands;
     }
 
-    private static Filter comparison(JsonNode node, String path) {
+    private Filter comparison(JsonNode node, String path) {
         JsonMembers.requireKnown(node, path, COMPARISON_MEMBERS,
                 "a filter is {field, op, value}, {and: [...]}, {or: [...]} or {not: {...}}");
         Field field = Field.parse(requiredText(node, "field", path), path + ".field");
@@ -75,7 +84,24 @@ final class FilterParser {
                 .orElseThrow(() -> Failure.invalid(path + ".op", "unknown operator '" + opName + "'"));
         JsonNode value = node.get("value");
         ComparisonRules.check(field, op, value, path);
+        count(op == Operator.IN && !value.isEmpty() ? value : null, path);
         return new Filter.Comparison(field, op, value);
+    }
+
+    /**
+     * Counts one comparison, or the values of an in list; beyond the bound, names the comparison or the in-list
+     * value that does not fit.
+     *
+     * @param inList the values of a non-empty in list, or null
+     */
+    private void count(JsonNode inList, String path) {
+        int room = MAX_COMPARISONS - comparisons;
+        int added = inList == null ? 1 : inList.size();
+        if (added > room) {
+            throw Failure.invalid(inList == null ? path : path + ".value[" + room + "]", "a filter holds at most "
+                    + MAX_COMPARISONS + " comparisons; an in list counts one for each of its values");
+        }
+        comparisons += added;
     }
 
     private static String requiredText(JsonNode node, String member, String path) {

@@ -74,7 +74,7 @@ final class ComparisonCompiler {
             containment(field, value, sql);
             sql.sql(" AND ");
             MetadataSql.value(sql, field.path());
-            sql.sql(" = ").jsonbParam(Json.write(value)).sql(")");
+            sql.sql(" = ").jsonbParam(MetadataSql.json(value)).sql(")");
         } else if (value.isNull()) {
             sql.sql(field.root().column + " IS NULL");
         } else {

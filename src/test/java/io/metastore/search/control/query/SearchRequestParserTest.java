@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.metastore.platform.Failure;
 import io.metastore.platform.Json;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -191,9 +192,48 @@ class SearchRequestParserTest {
     void boundsListValues() throws Exception {
         String thousand = IntStream.range(0, 1000).mapToObj(i -> "\"k" + i + "\"").collect(Collectors.joining(","));
         parse("{\"filter\": {\"field\": \"key\", \"op\": \"in\", \"value\": [" + thousand + "]}}");
-        Failure tooMany = assertThrows(Failure.class, () -> parse(
-                "{\"filter\": {\"field\": \"tags\", \"op\": \"array_contains\", \"value\": [" + thousand + ", \"x\"]}}"));
-        assertEquals("filter.value", tooMany.violations().get(0).path());
+        parse("{\"filter\": {\"field\": \"tags\", \"op\": \"array_contains\", \"value\": [" + thousand + "]}}");
+        assertEquals("filter.value[1000]", assertThrows(Failure.class, () -> parse("{\"filter\": {\"field\": \"tags\","
+                + " \"op\": \"array_contains\", \"value\": [" + thousand + ", \"x\"]}}")).violations().get(0).path());
+        assertEquals("filter.value[1000]", assertThrows(Failure.class, () -> parse("{\"filter\": {\"field\": \"key\","
+                + " \"op\": \"in\", \"value\": [" + thousand + ", \"x\"]}}")).violations().get(0).path());
+    }
+
+    @Test
+    void boundsComparisonsAt4096CountingEachInListValue() throws Exception {
+        String comparison = "{\"field\": \"metadata.a\", \"op\": \"eq\", \"value\": 1}";
+        assertEquals(4096, FilterParser.MAX_COMPARISONS);
+        parse(anyOf(Collections.nCopies(4096, comparison)));
+        assertEquals("filter.or[4096]", assertThrows(Failure.class,
+                () -> parse(anyOf(Collections.nCopies(4097, comparison)))).violations().get(0).path());
+        // comparisons nested anywhere count alike; the one beyond is named wherever it stands
+        assertEquals("filter.or[1].and[4095]", assertThrows(Failure.class, () -> parse(
+                "{\"filter\": {\"or\": [" + comparison + ", {\"and\": [" + String.join(",",
+                        Collections.nCopies(4096, comparison)) + "]}]}}")).violations().get(0).path());
+
+        String thousand = "{\"field\": \"key\", \"op\": \"in\", \"value\": [" + IntStream.range(0, 1000)
+                .mapToObj(i -> "\"k" + i + "\"").collect(Collectors.joining(",")) + "]}";
+        List<String> full = new ArrayList<>(Collections.nCopies(4, thousand));
+        full.addAll(Collections.nCopies(96, comparison));
+        parse(anyOf(full));
+        List<String> oneMore = new ArrayList<>(full);
+        oneMore.add(comparison);
+        assertEquals("filter.or[100]", assertThrows(Failure.class, () -> parse(anyOf(oneMore)))
+                .violations().get(0).path());
+        List<String> listAcross = new ArrayList<>(full.subList(0, 99));
+        listAcross.add("{\"field\": \"metadata.a\", \"op\": \"in\", \"value\": [1, 2]}");
+        assertEquals("filter.or[99].value[1]", assertThrows(Failure.class, () -> parse(anyOf(listAcross)))
+                .violations().get(0).path(), "the first value that does not fit");
+        List<String> emptyList = new ArrayList<>(full.subList(0, 99));
+        emptyList.add("{\"field\": \"metadata.a\", \"op\": \"in\", \"value\": []}");
+        parse(anyOf(emptyList));
+        emptyList.add("{\"field\": \"metadata.a\", \"op\": \"in\", \"value\": []}");
+        assertEquals("filter.or[100]", assertThrows(Failure.class, () -> parse(anyOf(emptyList)))
+                .violations().get(0).path(), "an empty in list counts as one comparison");
+    }
+
+    private static String anyOf(List<String> filters) {
+        return "{\"filter\": {\"or\": [" + String.join(",", filters) + "]}}";
     }
 
     @Test
