@@ -5,6 +5,7 @@ import io.metastore.platform.Json;
 import io.metastore.platform.Violation;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Finds the JSON values PostgreSQL would refuse or change: strings (and member names) holding U+0000 or unpaired
@@ -19,22 +20,40 @@ public final class StorableJson {
     }
 
     public static void check(String path, JsonNode value, List<Violation> violations) {
+        check(value, () -> path, violations);
+    }
+
+    /**
+     * @param path where {@code value} stands; built only for a violation, since building it for every member of a
+     *             large document (a 1 MiB object has 95,000) cost more than the checks themselves
+     */
+    private static void check(JsonNode value, Supplier<String> path, List<Violation> violations) {
         if (value.isTextual()) {
-            checkString(path, value.textValue(), violations);
+            String problem = stringProblem(value.textValue());
+            if (problem != null) {
+                violations.add(new Violation(path.get(), problem));
+            }
         } else if (value.isNumber()) {
-            if (Json.postgresText(value.decimalValue()).length() > Json.MAX_NUMBER_LENGTH) {
-                violations.add(new Violation(path, "PostgreSQL writes this number out with more than "
-                        + Json.MAX_NUMBER_LENGTH + " characters; store it as a string"));
+            // a long has at most 20 characters; only decimals and big integers can grow past the limit
+            if (!(value.isIntegralNumber() && value.canConvertToLong())) {
+                if (Json.postgresText(value.decimalValue()).length() > Json.MAX_NUMBER_LENGTH) {
+                    violations.add(new Violation(path.get(), "PostgreSQL writes this number out with more than "
+                            + Json.MAX_NUMBER_LENGTH + " characters; store it as a string"));
+                }
             }
         } else if (value.isArray()) {
             for (int i = 0; i < value.size(); i++) {
-                check(path + "[" + i + "]", value.get(i), violations);
+                int index = i;
+                check(value.get(i), () -> path.get() + "[" + index + "]", violations);
             }
         } else if (value.isObject()) {
             for (Map.Entry<String, JsonNode> member : value.properties()) {
-                String memberPath = path + "." + member.getKey();
-                checkString(memberPath, member.getKey(), violations);
-                check(memberPath, member.getValue(), violations);
+                Supplier<String> memberPath = () -> path.get() + "." + member.getKey();
+                String problem = stringProblem(member.getKey());
+                if (problem != null) {
+                    violations.add(new Violation(memberPath.get(), problem));
+                }
+                check(member.getValue(), memberPath, violations);
             }
         }
     }
