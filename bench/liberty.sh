@@ -33,6 +33,13 @@ bench_started_seconds() {
   grep -o "$1[^\"]*started in [0-9.]* seconds" "$bench_log" | grep -o '[0-9.]* seconds' | tail -n 1
 }
 
+# bench_cpu_seconds: CPU seconds (user + system) the server's JVM has used so far; unlike the wall-clock figures above,
+# it hardly moves when other processes compete for the cores
+bench_cpu_seconds() {
+  awk -v tick="$(getconf CLK_TCK)" '{printf "%.1f s", ($14 + $15) / tick}' \
+    "/proc/$(cat "$bench_wlp/usr/servers/.pid/metastore.pid")/stat"
+}
+
 bench_server_stop() {
   "$bench_wlp/bin/server" stop metastore >/dev/null 2>&1 || true
   rm -f "$bench_override"
