@@ -63,13 +63,13 @@ public final class Api {
     /** Any call; headers are name/value pairs. The path is relative to the application root. */
     public Reply send(String method, String path, String contentType, String body, String... headers) {
         return exchange(method, path, contentType, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body), headers);
+                : HttpRequest.BodyPublishers.ofString(body), true, headers);
     }
 
     /** A call whose body is raw bytes, which need not be valid UTF-8 (or JSON). */
     public Reply sendBytes(String method, String path, String contentType, byte[] body, String... headers) {
         return exchange(method, path, contentType, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(body), headers);
+                : HttpRequest.BodyPublishers.ofByteArray(body), true, headers);
     }
 
     /**
@@ -78,11 +78,19 @@ public final class Api {
      */
     public Reply sendChunked(String method, String path, String contentType, byte[] body, String... headers) {
         return exchange(method, path, contentType,
-                HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)), headers);
+                HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)), true, headers);
+    }
+
+    /**
+     * A GET that Liberty's web container answers itself, before Metastore sees it (a path it refuses, docs/limits.md):
+     * its answer is not the application's, so it is not checked against the OpenAPI document.
+     */
+    public Reply getRefusedByContainer(String path) {
+        return exchange("GET", path, null, HttpRequest.BodyPublishers.noBody(), false);
     }
 
     private Reply exchange(String method, String path, String contentType, HttpRequest.BodyPublisher body,
-                           String... headers) {
+                           boolean declared, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
                 .method(method, body);
         if (token != null) {
@@ -96,8 +104,10 @@ public final class Api {
         }
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            DeclaredResponses.requireDeclared(method, response.uri(), response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(null));
+            if (declared) {
+                DeclaredResponses.requireDeclared(method, response.uri(), response.statusCode(),
+                        response.headers().firstValue("Content-Type").orElse(null));
+            }
             return new Reply(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);
