@@ -1,17 +1,21 @@
 # Sourced by the bench scripts: starts and stops the server `mvn package` created (target/liberty/wlp/usr/servers/
-# metastore, the application of the last build) with Liberty variables of the run's own (port, database URL), written
-# as a configDropins override that sorts after the build's and is removed when the server stops.
+# metastore) with the application of the last build (target/metastore.war, copied into its dropins, since only
+# liberty:run and liberty:dev deploy into that server) and Liberty variables of the run's own (port, database URL),
+# written as a configDropins override that sorts after the build's and is removed when the server stops.
 bench_wlp=target/liberty/wlp
 bench_log=$bench_wlp/usr/servers/metastore/logs/messages.log
 bench_override=$bench_wlp/usr/servers/metastore/configDropins/overrides/zz-bench.xml
+bench_application=$bench_wlp/usr/servers/metastore/dropins/metastore.war
 
 # bench_server_start PORT [NAME=VALUE ...]: a clean start with these Liberty variables; returns once Liberty reports
 # the server (CWWKF0011I) and the application (CWWKZ0001I, or its failure CWWKZ0002E) started
 bench_server_start() {
   local port=$1 variable
   shift
-  [ -d "$bench_wlp/usr/servers/metastore" ] || { echo "no server: run mvn package first" >&2; return 1; }
+  [ -d "$bench_wlp/usr/servers/metastore" ] && [ -f target/metastore.war ] \
+    || { echo "no server or application: run mvn package first" >&2; return 1; }
   "$bench_wlp/bin/server" stop metastore >/dev/null 2>&1 || true
+  cp target/metastore.war "$bench_application"
   mkdir -p "$(dirname "$bench_override")"
   {
     echo '<server>'
@@ -42,5 +46,5 @@ bench_cpu_seconds() {
 
 bench_server_stop() {
   "$bench_wlp/bin/server" stop metastore >/dev/null 2>&1 || true
-  rm -f "$bench_override"
+  rm -f "$bench_override" "$bench_application"
 }

@@ -74,7 +74,11 @@ class HostileInputIT extends ServiceIT {
                         Request request = corpus.get(i);
                         Api.Reply reply;
                         try {
-                            reply = callers.get(request.caller()).sendBytes(request.method(), request.path(),
+                            Api caller = callers.get(request.caller());
+                            if (request.answer() == Answer.CONTAINER_400) {
+                                caller = caller.refusedByContainer();
+                            }
+                            reply = caller.sendBytes(request.method(), request.path(),
                                     request.contentType(), request.body(), request.headers().toArray(String[]::new));
                         } catch (IllegalStateException noAnswer) {
                             failures.add("#" + i + " " + request.describe() + "\n    -> " + noAnswer.getMessage());

@@ -89,7 +89,7 @@ class KeysIT extends ServiceIT {
             String key = ns + "/" + name;
             String json = Json.write(key);
             assertEquals(201, api.post("records", "{\"key\":" + json + ",\"metadata\":{}}").status(), name);
-            Api.Reply refused = api.getRefusedByContainer(path(key));
+            Api.Reply refused = api.refusedByContainer().get(path(key));
             assertEquals(400, refused.status(), () -> name + ": " + refused);
             assertTrue(refused.body().contains("CWWWC0005I"), () -> name + ": " + refused);
             assertEquals(1, api.post("records/search", "{\"filter\":{\"field\":\"key\",\"op\":\"eq\",\"value\":"
