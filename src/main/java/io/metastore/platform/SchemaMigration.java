@@ -86,7 +86,7 @@ public class SchemaMigration {
                     + " (" + result.migrationsExecuted + " migrations applied now)");
         } catch (RuntimeException e) {
             if (!developmentPostgres.startIfAbsent()) {
-                String reason = String.valueOf(rootMessage(e));
+                String reason = rootCause(e);
                 LOG.log(reason.equals(lastReason) ? Level.INFO : Level.WARNING, "Metastore cannot migrate its schema ("
                         + reason + "); check METASTORE_DB_URL (or METASTORE_DB_HOST, _PORT, _NAME; "
                         + "METASTORE_DB_MIGRATION_URL when set), METASTORE_DB_USER and METASTORE_DB_PASSWORD. Retrying "
@@ -98,12 +98,13 @@ public class SchemaMigration {
         }
     }
 
-    private static String rootMessage(Throwable failure) {
+    /** The innermost cause's message, or its class when it has none (a bare "null" tells an operator nothing). */
+    private static String rootCause(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getMessage();
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getName();
     }
 
     @Lock(LockType.READ)
