@@ -29,6 +29,8 @@ public record Problem(
      * timeout or switched-off service it reports is not over in less, and the startup migration retries this often.
      */
     static final int RETRY_AFTER_SECONDS = 5;
+    /** Liberty's mark on an error page's answer. */
+    private static final String CONTAINER_ERROR_PAGE_HEADER = "$WSEP";
 
     public static Problem of(Failure failure) {
         String detail = failure.getMessage();
@@ -60,8 +62,13 @@ public record Problem(
         return response.build();
     }
 
-    /** For answers the servlet container produces before JAX-RS runs (web.xml error pages). */
+    /**
+     * For answers the servlet container produces before JAX-RS runs (web.xml error pages). Liberty marks an error
+     * page's answer with an empty private header of its own, which only tells a caller what server runs here (OWASP
+     * lists it among the headers to remove); it is taken off.
+     */
     public void writeTo(HttpServletResponse response) throws IOException {
+        response.setHeader(CONTAINER_ERROR_PAGE_HEADER, null);
         response.setStatus(status);
         response.setContentType(MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");

@@ -53,8 +53,7 @@ class AuthIT extends ServiceIT {
     }
 
     private static void assertUnauthorized(String why, Api.Reply reply) {
-        assertEquals(401, reply.status(), () -> why + ": " + reply);
-        assertTrue(reply.contentType().startsWith("application/problem+json"), () -> why + ": " + reply.contentType());
+        assertProblem(401, reply);
         assertFalse(reply.body().contains("launch codes"), why);
     }
 

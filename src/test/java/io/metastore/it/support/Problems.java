@@ -2,6 +2,7 @@ package io.metastore.it.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +19,10 @@ public final class Problems {
         return assertProblem(reply.status(), reply);
     }
 
-    /** The reply has this status and a well-formed problem+json body that leaks no stack trace; a 503 says when to retry. */
+    /**
+     * The reply has this status and a well-formed problem+json body that leaks no stack trace nor the container's private
+     * headers; a 503 says when to retry.
+     */
     public static JsonNode assertProblem(int status, Api.Reply reply) {
         assertEquals(status, reply.status(), () -> "unexpected answer: " + reply);
         assertTrue(reply.contentType() != null && reply.contentType().startsWith("application/problem+json"),
@@ -27,6 +31,7 @@ public final class Problems {
             assertTrue(reply.header("Retry-After") != null && reply.header("Retry-After").matches("\\d+"),
                     () -> "a 503 without Retry-After seconds: " + reply.headers().map());
         }
+        assertNull(reply.header("$WSEP"), () -> "the container's private error-page header: " + reply.headers().map());
         JsonNode problem = reply.json();
         assertEquals(status, problem.path("status").asInt(), () -> "status member: " + reply.body());
         assertTrue(problem.path("type").isTextual() && problem.path("title").isTextual()
