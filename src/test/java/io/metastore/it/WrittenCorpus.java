@@ -139,7 +139,7 @@ final class WrittenCorpus {
     /** Every record of the three namespaces, deleted ones included, as a caller with {@code *:read} lists them. */
     private void list() {
         Api.Reply listing = server.as(Tokens.token("lister", "*:read")).post("records/search",
-                "{\"filter\":" + keyPrefix() + ",\"includeDeleted\":true,\"limit\":1000}");
+                "{\"filter\":" + Json.write(keyPrefix()) + ",\"includeDeleted\":true,\"limit\":1000}");
         assertEquals(200, listing.status(), listing::toString);
         assertTrue(listing.json().path("nextCursor").isNull(), () -> "more than one page: " + listing);
         listing.json().path("items").forEach(item -> listed.put(item.path("key").textValue(), item));
@@ -199,11 +199,12 @@ final class WrittenCorpus {
 
     /** The request's filter, and a condition that keeps it inside the three namespaces (other tests write too). */
     private ObjectNode inTheseNamespaces(ObjectNode request) {
-        ArrayNode namespaceList = JSON.arrayNode();
-        namespaces.forEach(namespaceList::add);
-        ObjectNode inside = choices.nextBoolean() ? (ObjectNode) keyPrefix()
-                : JSON.objectNode().put("field", "namespace").put("op", "in").set("value", namespaceList);
-        ArrayNode both = JSON.arrayNode().add(inside);
+        ArrayNode both = JSON.arrayNode();
+        if (choices.nextBoolean()) {
+            both.add(keyPrefix());
+        } else {
+            namespaces.forEach(both.addObject().put("field", "namespace").put("op", "in").putArray("value")::add);
+        }
         if (request.has("filter")) {
             both.add(request.get("filter"));
         }
@@ -211,7 +212,7 @@ final class WrittenCorpus {
         return request;
     }
 
-    private JsonNode keyPrefix() {
+    private ObjectNode keyPrefix() {
         return JSON.objectNode().put("field", "key").put("op", "starts_with").put("value", base);
     }
 
