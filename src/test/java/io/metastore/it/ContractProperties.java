@@ -235,7 +235,7 @@ class ContractProperties {
 
     /**
      * Searches agree with {@link io.metastore.search.SearchOracle} over records written through the API
-     * ({@link WrittenCorpus}), and both branches of the bounded index walk answered some of their pages (the walk's
+     * ({@link WrittenCorpus}); some searches page, and both branches of the bounded index walk answer pages (the walk's
      * budget running out needs over 10,000 rows before the matches: SearchSemanticsPostgresTest covers that). A try
      * costs a corpus and a hundred requests, so a failure is reported unshrunk: its corpus seed and request say enough.
      */
@@ -255,6 +255,8 @@ class ContractProperties {
             pages.check(WrittenCorpus.FROM_THE_WALK).count(count -> count > 0);
             pages.check(WrittenCorpus.FROM_THE_FALLBACK).count(count -> count > 0);
         });
+        Statistics.label(WrittenCorpus.SEARCHES).coverage(searches -> searches.check(WrittenCorpus.SEVERAL_PAGES)
+                .count(count -> count > 0));
     }
 
     @Provide

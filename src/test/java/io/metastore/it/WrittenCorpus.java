@@ -51,6 +51,9 @@ final class WrittenCorpus {
     static final String WALKED_PAGES = "pages of walked searches";
     static final String FROM_THE_WALK = "more to come: the walk";
     static final String FROM_THE_FALLBACK = "the last: the fallback";
+    /** Statistics of the searches (one request by one caller) by how many pages their matches filled. */
+    static final String SEARCHES = "searches by pages";
+    static final String SEVERAL_PAGES = "several pages";
 
     private final Api server;
     private final String base;
@@ -263,5 +266,7 @@ final class WrittenCorpus {
             }
             cursor = next.textValue();
         } while (cursor != null);
+        Statistics.label(SEARCHES).collect(expected.isEmpty() ? "no match" : expected.size() <= limit ? "one page"
+                : SEVERAL_PAGES);
     }
 }
