@@ -23,15 +23,18 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Properties of the HTTP contract over generated requests, run by {@link ContractPropertiesIT} against the real server
  * (a jqwik engine class: Arquillian's Jupiter extension cannot drive it, so the IT launches it with the server's URL).
  * Whatever the request: never a 5xx, every 4xx is problem+json; after every successful write the stored record (GET
- * with its ETag, and search) equals the answer; a failed atomic bulk changes nothing. Each property runs once on a
- * fixed seed and once on a fresh one; input shapes of defects still open are generated only once
- * {@link KnownDefects} no longer lists them.
+ * with its ETag, and search) equals the answer; a failed atomic bulk changes nothing; generated searches over records
+ * written through the API answer, page by page, what {@link io.metastore.search.SearchOracle} computes from API.md
+ * for callers of every grant shape. Each property runs once on a fixed seed and once on a fresh one; input shapes of
+ * defects still open are generated only once {@link KnownDefects} no longer lists them.
  */
 class ContractProperties {
 
@@ -46,7 +49,9 @@ class ContractProperties {
     private static final String NAME_CHARS = printableAscii().replace("/", "") + "éß日本😀";
 
     /** Every namespace the properties write starts so, and searches stay inside them (other tests' rows differ). */
-    private static final String PREFIX = "prop";
+    static final String PREFIX = "prop";
+    /** A try of the search property writes a corpus and pages through 30 searches: a few seconds. */
+    private static final int ORACLE_TRIES = 8;
 
     private static volatile URL server;
 
@@ -226,6 +231,32 @@ class ContractProperties {
                 assertSound(body, api.post("records/search", body));
             }
         }
+    }
+
+    /**
+     * Searches agree with {@link io.metastore.search.SearchOracle} over records written through the API
+     * ({@link WrittenCorpus}); some searches page, and both branches of the bounded index walk answer pages (the walk's
+     * budget running out needs over 10,000 rows before the matches: SearchSemanticsPostgresTest covers that). A try
+     * costs a corpus and a hundred requests, so a failure is reported unshrunk: its corpus seed and request say enough.
+     */
+    @Property(tries = ORACLE_TRIES, seed = FIXED_SEED, shrinking = ShrinkingMode.OFF)
+    void searchesAgreeWithTheOracleOnAFixedSeed(@ForAll long corpus) {
+        searchesAgreeWithTheOracle(corpus);
+    }
+
+    @Property(tries = ORACLE_TRIES, shrinking = ShrinkingMode.OFF)
+    void searchesAgreeWithTheOracleOnAFreshSeed(@ForAll long corpus) {
+        searchesAgreeWithTheOracle(corpus);
+    }
+
+    private static void searchesAgreeWithTheOracle(long corpus) {
+        WrittenCorpus.write(server, corpus).searchesAgreeWithTheOracle();
+        Statistics.label(WrittenCorpus.WALKED_PAGES).coverage(pages -> {
+            pages.check(WrittenCorpus.FROM_THE_WALK).count(count -> count > 0);
+            pages.check(WrittenCorpus.FROM_THE_FALLBACK).count(count -> count > 0);
+        });
+        Statistics.label(WrittenCorpus.SEARCHES).coverage(searches -> searches.check(WrittenCorpus.SEVERAL_PAGES)
+                .count(count -> count > 0));
     }
 
     @Provide

@@ -49,11 +49,20 @@ class ContractPropertiesIT extends ServiceIT {
                 + String.join("\n\n", failures.found));
     }
 
-    /** Every failed property with jqwik's report of it (seed, tries, original and shrunk sample). */
+    /**
+     * Every failed property with jqwik's report of it (seed, tries, original and shrunk sample); prints each property's
+     * time, since all of them share this test's budget.
+     */
     private static final class Failures implements TestExecutionListener {
         private final List<String> found = new ArrayList<>();
         private final Map<String, List<String>> reports = new java.util.HashMap<>();
+        private final Map<String, Long> started = new java.util.HashMap<>();
         private int ran;
+
+        @Override
+        public void executionStarted(TestIdentifier test) {
+            started.put(test.getUniqueId(), System.nanoTime());
+        }
 
         @Override
         public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
@@ -67,6 +76,8 @@ class ContractPropertiesIT extends ServiceIT {
                 return;
             }
             ran++;
+            System.out.printf("ContractPropertiesIT: %s %s in %.1f s%n", test.getDisplayName(), result.getStatus(),
+                    (System.nanoTime() - started.get(test.getUniqueId())) / 1e9);
             if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
                 found.add(test.getDisplayName() + ": " + result.getThrowable().map(Throwable::toString).orElse("")
                         + "\n" + String.join("\n", reports.getOrDefault(test.getUniqueId(), List.of())));

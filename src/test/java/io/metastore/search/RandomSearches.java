@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 
 /**
  * Seeded random records and search requests for comparing the real search with {@link SearchOracle}. The records
@@ -22,6 +23,9 @@ import java.util.Random;
  * Namespace {@code big} holds {@link #BIG} records named {@code item-00000} upwards, updated in that order, and only
  * its last {@link #LATE} carry the tag {@code late}: in key and in updatedAt order they come after more than ten
  * thousand other rows, so a page of them cannot come from a bounded walk of the first rows in that order.
+ * <p>
+ * {@link #over} draws requests from records stored another way instead, such as those a test wrote through the HTTP
+ * API with content from {@link #content()}, written by {@link #principal()}s.
  */
 public final class RandomSearches {
 
@@ -43,11 +47,16 @@ public final class RandomSearches {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.withExactBigDecimals(true);
 
+    /** Fields a projection picks from: every sort field, and paths that hold objects, arrays or nothing. */
+    private static final List<String> PROJECTED_FIELDS = Stream.concat(SORT_FIELDS.stream(), Stream.of("tags",
+            "metadata", "metadata.nested", "metadata.v.k", "metadata.v.0", "metadata.none.x")).toList();
+
     private final Random random;
     private final List<RecordSnapshot> records = new ArrayList<>();
 
+    /** The corpus described above, the same for the same seed. */
     public RandomSearches(long seed) {
-        this.random = new Random(seed);
+        this(seed, List.of());
         for (int i = 0; i < BIG; i++) {
             // three records share each updatedAt, so ties are broken by key
             Instant updated = EPOCH.plusSeconds(i / 3).plus(7, ChronoUnit.MICROS);
@@ -55,7 +64,7 @@ public final class RandomSearches {
         }
         for (String namespace : SMALL) {
             for (int i = 0; i < SMALL_SIZE; i++) {
-                String name = pick(NAMES) + "-" + i;
+                String name = name(i);
                 Instant updated = EPOCH.plusSeconds(random.nextInt(BIG / 3)).plus(random.nextInt(1000),
                         ChronoUnit.MICROS);
                 records.add(record(namespace + "/" + name, updated, false));
@@ -63,11 +72,57 @@ public final class RandomSearches {
         }
     }
 
+    private RandomSearches(long seed, List<RecordSnapshot> records) {
+        this.random = new Random(seed);
+        this.records.addAll(records);
+    }
+
+    /**
+     * Requests over {@code records} stored elsewhere, their values drawn from these records (so {@link #request()}
+     * needs one), and content for records to store: {@link #content()} needs none.
+     */
+    public static RandomSearches over(long seed, List<RecordSnapshot> records) {
+        return new RandomSearches(seed, records);
+    }
+
     public List<RecordSnapshot> records() {
         return List.copyOf(records);
     }
 
+    /** A record name of the corpus's kind (non-ASCII, {@code /}, {@code %}), made unique by {@code number}. */
+    public String name(int number) {
+        return pick(NAMES) + "-" + number;
+    }
+
+    /** The body of a write of a record of the corpus's kind: metadata, tags and maybe an owner. */
+    public ObjectNode content() {
+        ObjectNode content = JSON.objectNode();
+        content.set("metadata", metadata());
+        tags(false).forEach(content.putArray("tags")::add);
+        String owner = owner();
+        if (owner != null) {
+            content.put("owner", owner);
+        }
+        return content;
+    }
+
+    /** A principal of the corpus, which requests compare createdBy and updatedBy with. */
+    public String principal() {
+        return pick(PRINCIPALS);
+    }
+
     private RecordSnapshot record(String key, Instant updated, boolean late) {
+        ObjectNode metadata = metadata();
+        List<String> tags = tags(late);
+        Instant created = EPOCH.minusSeconds(random.nextInt(100_000)).plus(random.nextInt(1_000_000),
+                ChronoUnit.MICROS);
+        Instant deleted = random.nextInt(20) == 0 ? updated : null;
+        String owner = owner();
+        return new RecordSnapshot(key, metadata, tags, owner, 1 + random.nextInt(5), created, updated,
+                principal(), principal(), deleted);
+    }
+
+    private ObjectNode metadata() {
         ObjectNode metadata = JSON.objectNode();
         if (random.nextInt(100) >= 15) {
             metadata.set("v", anyValue(2));
@@ -84,6 +139,10 @@ public final class RandomSearches {
         if (random.nextBoolean()) {
             metadata.putObject("nested").set("k", scalar());
         }
+        return metadata;
+    }
+
+    private List<String> tags(boolean late) {
         List<String> tags = new ArrayList<>();
         for (String tag : TAGS) {
             if (random.nextBoolean()) {
@@ -93,12 +152,11 @@ public final class RandomSearches {
         if (late) {
             tags.add("late");
         }
-        Instant created = EPOCH.minusSeconds(random.nextInt(100_000)).plus(random.nextInt(1_000_000),
-                ChronoUnit.MICROS);
-        Instant deleted = random.nextInt(20) == 0 ? updated : null;
-        String owner = random.nextInt(10) < 3 ? null : pick(OWNERS);
-        return new RecordSnapshot(key, metadata, tags, owner, 1 + random.nextInt(5), created, updated,
-                pick(PRINCIPALS), pick(PRINCIPALS), deleted);
+        return tags;
+    }
+
+    private String owner() {
+        return random.nextInt(10) < 3 ? null : pick(OWNERS);
     }
 
     private JsonNode anyValue(int depth) {
@@ -168,6 +226,16 @@ public final class RandomSearches {
             request.put("count", true);
         }
         return request;
+    }
+
+    /** A projection: one to four distinct fields, metadata paths among them. */
+    public ArrayNode fields() {
+        List<String> choices = new ArrayList<>(PROJECTED_FIELDS);
+        ArrayNode fields = JSON.arrayNode();
+        for (int i = 1 + random.nextInt(4); i > 0; i--) {
+            fields.add(choices.remove(random.nextInt(choices.size())));
+        }
+        return fields;
     }
 
     private JsonNode filter(int depth) {

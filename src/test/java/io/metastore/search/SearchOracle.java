@@ -1,6 +1,8 @@
 package io.metastore.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.metastore.records.control.RecordSnapshot;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +20,9 @@ import java.util.Set;
 
 /**
  * A reference evaluation of {@code POST /records/search}, written from API.md alone and sharing no code with the
- * service: which records a request matches and in which order, for a caller holding given groups. Tests compare the
- * real search (every page, through its cursors) with {@link #search}. It assumes a valid request; validation is the
- * parser's business and tested there.
+ * service: which records a request matches and in which order, for a caller holding given groups, and what each item
+ * of the answer holds. Tests compare the real search (every page, through its cursors) with {@link #search} and
+ * {@link #item}. It assumes a valid request; validation is the parser's business and tested there.
  * <p>
  * The rules, as API.md states them: metadata comparisons follow the JSON type of the value (numbers numerically,
  * strings by code point, booleans and null by equality; another type never matches); {@code neq} and {@code not} are
@@ -48,6 +50,59 @@ public final class SearchOracle {
         }
         matches.sort(order(request.path("sort")));
         return matches;
+    }
+
+    /** A record as API.md represents it (timestamps RFC 3339, {@code owner} and {@code deletedAt} maybe null). */
+    public static RecordSnapshot record(JsonNode representation) {
+        List<String> tags = new ArrayList<>();
+        representation.get("tags").forEach(tag -> tags.add(tag.textValue()));
+        return new RecordSnapshot(representation.get("key").textValue(),
+                (ObjectNode) representation.get("metadata").deepCopy(), tags, representation.get("owner").textValue(),
+                representation.get("version").longValue(), instant(representation.get("createdAt")),
+                instant(representation.get("updatedAt")), representation.get("createdBy").textValue(),
+                representation.get("updatedBy").textValue(), instant(representation.get("deletedAt")));
+    }
+
+    private static Instant instant(JsonNode timestamp) {
+        return timestamp.isNull() ? null : OffsetDateTime.parse(timestamp.textValue()).toInstant();
+    }
+
+    /**
+     * A search item as API.md shapes it from the record's representation: the whole record, or with {@code fields}
+     * only those fields plus {@code key}, metadata paths nested ({@code metadata.a.b} gives
+     * {@code {"metadata": {"a": {"b": ...}}}}) and left out where the record lacks them.
+     */
+    public static JsonNode item(JsonNode representation, JsonNode fields) {
+        if (!fields.isArray()) {
+            return representation;
+        }
+        ObjectNode item = JsonNodeFactory.instance.objectNode();
+        project(representation, item, List.of("key"));
+        for (JsonNode field : fields) {
+            project(representation, item, List.of(field.textValue().split("\\.")));
+        }
+        return item;
+    }
+
+    /** Copies the value at {@code path} below {@code from} to the same path below {@code to}, if it is there. */
+    private static void project(JsonNode from, ObjectNode to, List<String> path) {
+        String member = path.get(0);
+        JsonNode value = from.get(member);
+        if (value == null) {
+            return;
+        }
+        if (path.size() == 1) {
+            to.set(member, value.deepCopy());
+            return;
+        }
+        if (!value.isObject()) {
+            return;
+        }
+        ObjectNode below = to.get(member) instanceof ObjectNode copied ? copied : JsonNodeFactory.instance.objectNode();
+        project(value, below, path.subList(1, path.size()));
+        if (!below.isEmpty()) {
+            to.set(member, below);
+        }
     }
 
     /** {@code <ns>:read}, {@code :write} or {@code :admin} (each implies the ones before), for ns or {@code *}. */
