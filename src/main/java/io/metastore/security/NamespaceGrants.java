@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Namespace grants parsed from a token's groups. {@code write} implies {@code read}; {@code *} stands for every
- * namespace. Groups that are not grants are ignored.
+ * Namespace grants parsed from a token's groups. {@code admin} implies {@code write}, which implies {@code read}
+ * (API.md); {@code *} stands for every namespace. Groups that are not grants are ignored.
  */
 public final class NamespaceGrants {
 
@@ -24,7 +24,7 @@ public final class NamespaceGrants {
             }
             String namespace = group.substring(0, colon);
             switch (group.substring(colon + 1)) {
-                case "write" -> {
+                case "write", "admin" -> {
                     writable.add(namespace);
                     readable.add(namespace);
                 }

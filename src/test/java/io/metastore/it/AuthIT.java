@@ -83,6 +83,11 @@ class AuthIT extends ServiceIT {
         assertEquals(200, owner.as(Tokens.token("ops", "*:read")).get("records/" + key).status(), "*:read reads");
         assertEquals(200, owner.as(Tokens.token("ops", "*:write")).patch("records/" + key, "{\"owner\":\"ops\"}")
                 .status(), "*:write writes");
+        Api admin = owner.as(Tokens.token("keeper", ns + ":admin"));
+        assertEquals(200, admin.get("records/" + key).status(), "admin reads");
+        assertEquals(200, admin.patch("records/" + key, "{\"owner\":\"keeper\"}").status(), "admin writes");
+        assertEquals(200, owner.as(Tokens.token("keeper", "*:admin")).patch("records/" + key, "{\"owner\":\"all\"}")
+                .status(), "*:admin writes");
     }
 
     @Test

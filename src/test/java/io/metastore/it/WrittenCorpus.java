@@ -169,7 +169,8 @@ final class WrittenCorpus {
     }
 
     /**
-     * One namespace, several (one of them empty), write grants only (which imply read), every namespace by
+     * One namespace, several (one of them empty), write grants only (which imply read), an admin grant (which implies
+     * write), every namespace by
      * {@code *:write} and by {@code *:read}, and no grant at all, which reads nothing: an empty answer.
      */
     private List<Grants> callers() {
@@ -178,6 +179,7 @@ final class WrittenCorpus {
                 new Grants("several namespaces", Set.of(namespaces.get(0) + ":read", namespaces.get(2) + ":read",
                         base + "-empty:read")),
                 new Grants("write grants only", Set.of(namespaces.get(1) + ":write", namespaces.get(2) + ":write")),
+                new Grants("an admin grant only", Set.of(namespaces.get(2) + ":admin")),
                 new Grants("every namespace by *:write", Set.of("*:write")),
                 new Grants("every namespace", Set.of("*:read")),
                 new Grants("no grant", Set.of("metastore-users")));

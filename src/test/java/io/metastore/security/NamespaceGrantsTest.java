@@ -23,6 +23,18 @@ class NamespaceGrantsTest {
     }
 
     @Test
+    void adminImpliesWriteAndRead() {
+        NamespaceGrants grants = new NamespaceGrants(Set.of("models:admin", "jobs:read"));
+        assertTrue(grants.canWrite("models"));
+        assertTrue(grants.canRead("models"));
+        assertFalse(grants.canWrite("jobs"));
+        assertEquals(Optional.of(Set.of("models", "jobs")), grants.readableNamespaces());
+        NamespaceGrants adminEverywhere = new NamespaceGrants(Set.of("*:admin"));
+        assertTrue(adminEverywhere.canWrite("anything"));
+        assertEquals(Optional.empty(), adminEverywhere.readableNamespaces());
+    }
+
+    @Test
     void wildcardsCoverEveryNamespace() {
         NamespaceGrants readAll = new NamespaceGrants(Set.of("*:read", "assets:write"));
         assertTrue(readAll.canRead("anything"));
