@@ -1,11 +1,6 @@
 -- POST /records/bulk: an atomic bulk of 1,000 creates of keys nobody has written
-dofile("bench/wrk/report.lua")
+dofile("bench/wrk/common.lua")
 wrk.headers["Content-Type"] = "application/json"
-local threads = 0
-function setup(thread)
-  threads = threads + 1
-  thread:set("id", threads)
-end
 local base, run, batches = wrk.path, os.time(), 0
 request = function()
   batches = batches + 1

@@ -1,11 +1,6 @@
 -- PUT /records/jobs/bench-upsert-... of a key nobody has written, no precondition (bench/sql/upsert-new.sql in SQL)
-dofile("bench/wrk/report.lua")
+dofile("bench/wrk/common.lua")
 wrk.headers["Content-Type"] = "application/json"
-local threads = 0
-function setup(thread)
-  threads = threads + 1
-  thread:set("id", threads)
-end
 local base, run, sent = wrk.path, os.time(), 0
 local body = '{"metadata":{"size":123456,"status":"active","region":"eu-west-1","owner":{"team":"data"},'
   .. '"labels":["raw","daily"],"createdBy":"bench"},"tags":["prod","gold"],"owner":"team-data"}'

@@ -1,5 +1,5 @@
 -- POST /records/search: key prefix + metadata eq + tag, limit 50, full records (bench/sql/search-compound.sql in SQL)
-dofile("bench/wrk/report.lua")
+dofile("bench/wrk/common.lua")
 wrk.method = "POST"
 wrk.path = wrk.path .. "/records/search"
 wrk.headers["Content-Type"] = "application/json"

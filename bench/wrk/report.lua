@@ -1,7 +1,0 @@
--- Loaded by the other scripts (wrk runs them from the repository root): after the run, one last line
--- "requests/s p50-ms p95-ms non-2xx socket-errors", which bench/check.sh reads. wrk's own summary has no p95.
-function done(summary, latency, requests)
-  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
-  io.write(string.format("%.1f %.3f %.3f %d %d\n", summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(95) / 1000, summary.errors.status, errors))
-end
