@@ -61,6 +61,24 @@ public final class Json {
         return (number.scale() < 0 ? number.setScale(0) : number).toPlainString();
     }
 
+    /**
+     * The length of {@link #postgresText}, worked out from the digits and the scale without writing the text: for a
+     * short literal such as {@code 1e99999999} that text has a hundred million characters, and building it cost
+     * seconds of CPU for a number that is refused anyway.
+     */
+    public static long postgresTextLength(BigDecimal number) {
+        long scale = number.scale();
+        if (number.signum() == 0) {
+            return scale > 0 ? scale + 2 : 1;
+        }
+        long sign = number.signum() < 0 ? 1 : 0;
+        long digits = number.precision();
+        if (scale <= 0) {
+            return sign + digits - scale;
+        }
+        return sign + (digits > scale ? digits + 1 : scale + 2);
+    }
+
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

@@ -54,11 +54,17 @@ final class EntityTags {
         return Versions.listed(versions);
     }
 
+    /**
+     * The version an opaque tag names: only the exact text {@link #of} writes does, as comparison is character by
+     * character ({@code "05"}, {@code "+5"} and an unquoted {@code 5} name nothing).
+     */
     private static Long version(String tag) {
-        String value = tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")
-                ? tag.substring(1, tag.length() - 1) : tag;
+        if (tag.length() < 3 || !tag.startsWith("\"") || !tag.endsWith("\"")) {
+            return null;
+        }
         try {
-            return Long.parseLong(value);
+            long version = Long.parseLong(tag.substring(1, tag.length() - 1));
+            return of(version).equals(tag) ? version : null;
         } catch (NumberFormatException e) {
             return null;
         }

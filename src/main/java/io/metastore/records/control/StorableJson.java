@@ -36,7 +36,7 @@ public final class StorableJson {
         } else if (value.isNumber()) {
             // a long has at most 20 characters; only decimals and big integers can grow past the limit
             if (!(value.isIntegralNumber() && value.canConvertToLong())) {
-                if (Json.postgresText(value.decimalValue()).length() > Json.MAX_NUMBER_LENGTH) {
+                if (Json.postgresTextLength(value.decimalValue()) > Json.MAX_NUMBER_LENGTH) {
                     violations.add(new Violation(path.get(), "PostgreSQL writes this number out with more than "
                             + Json.MAX_NUMBER_LENGTH + " characters; store it as a string"));
                 }

@@ -27,6 +27,19 @@ class EntityTagsTest {
         assertFalse(EntityTags.ifMatch("\"abc\"").includes(3L));
     }
 
+    /**
+     * Strong comparison is character by character (RFC 9110 8.8.3.2): {@code "05"}, {@code "+5"} and an unquoted
+     * {@code 5}, which is no entity tag at all, are not the tag {@code "5"} the record carries.
+     */
+    @Test
+    void onlyTheExactTagNamesAVersion() {
+        for (String other : java.util.List.of("\"05\"", "\"+5\"", "5", "\" 5\"", "\"5 \"", "\"5")) {
+            assertFalse(EntityTags.ifMatch(other).includes(5L), other);
+            assertFalse(EntityTags.ifNoneMatch(other).includes(5L), other);
+        }
+        assertTrue(EntityTags.ifMatch("\"05\", \"5\"").includes(5L));
+    }
+
     @Test
     void ifNoneMatchComparesWeakly() {
         assertTrue(EntityTags.ifNoneMatch("\"7\"").includes(7L));
