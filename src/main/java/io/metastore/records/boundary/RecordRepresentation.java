@@ -2,7 +2,9 @@ package io.metastore.records.boundary;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.metastore.records.control.RecordSnapshot;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record RecordRepresentation(
         @Schema(examples = "assets/asset-123") String key,
         @Schema(examples = "assets", description = "the key's first segment") String namespace,
-        @Schema(type = SchemaType.OBJECT, description = "any JSON object") ObjectNode metadata,
+        @Schema(type = SchemaType.OBJECT, description = "any JSON object") JsonNode metadata,
         @Schema(description = "distinct strings, in the order written", examples = "[\"prod\"]") List<String> tags,
         @Schema(nullable = true, examples = "team-data") String owner,
         @Schema(minimum = "1", description = "counts every write, soft deletes included; the ETag") long version,
@@ -34,8 +36,11 @@ public record RecordRepresentation(
     private static final DateTimeFormatter RFC_3339_MICROS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
+    /** The record's representation; metadata a search read as PostgreSQL's text is written out as that text. */
     public static RecordRepresentation of(RecordSnapshot record) {
-        return new RecordRepresentation(record.key(), record.namespace(), record.metadata(), record.tags(),
+        JsonNode metadata = record.metadataText() != null
+                ? JsonNodeFactory.instance.rawValueNode(new RawValue(record.metadataText())) : record.metadata();
+        return new RecordRepresentation(record.key(), record.namespace(), metadata, record.tags(),
                 record.owner(), record.version(), timestamp(record.createdAt()), timestamp(record.updatedAt()),
                 record.createdBy(), record.updatedBy(), timestamp(record.deletedAt()));
     }

@@ -1,8 +1,5 @@
 package io.metastore.search.control.sql;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.metastore.platform.Json;
 import io.metastore.records.control.RecordSnapshot;
 import io.metastore.search.control.query.Filter;
 import java.sql.Array;
@@ -81,20 +78,12 @@ final class RecordsTable {
         return sql.toString();
     }
 
-    /** The record in a row that selects {@link #RECORD_COLUMNS}. */
+    /** The record in a row that selects {@link #RECORD_COLUMNS}, its metadata as PostgreSQL's text of the jsonb. */
     static RecordSnapshot item(ResultSet row) throws SQLException {
-        return new RecordSnapshot(row.getString("key"), metadata(row.getString("metadata")), tags(row.getArray("tags")),
+        return RecordSnapshot.stored(row.getString("key"), row.getString("metadata"), tags(row.getArray("tags")),
                 row.getString("owner"), row.getLong("version"), instant(row, "created_at"),
                 instant(row, "updated_at"), row.getString("created_by"), row.getString("updated_by"),
                 instant(row, "deleted_at"));
-    }
-
-    private static ObjectNode metadata(String json) throws SQLException {
-        try {
-            return (ObjectNode) Json.MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new SQLException("metadata column holds no JSON object", e);
-        }
     }
 
     private static List<String> tags(Array array) throws SQLException {
