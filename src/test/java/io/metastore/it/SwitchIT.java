@@ -73,7 +73,7 @@ class SwitchIT {
         deployer.deploy(APP);
         try {
             // ready once its first probe of the fresh pool answers, which a loaded machine may hold past one probe
-            assertTrue(server.awaitReady(READY_WITHIN), "switched on again, it migrates and is ready within "
+            assertTrue(server.awaitReady(READY_WITHIN), () -> "switched on again, it migrates and is ready within "
                     + READY_WITHIN + ": " + server.get("health/ready"));
             assertEquals(404, api.get("records/assets/absent").status());
         } finally {

@@ -59,7 +59,7 @@ public final class SearchExecutor {
                 }
                 RecordSnapshot item = search.item(rows);
                 items.add(item);
-                bytes += representationBytes(item, rows.getString("metadata"));
+                bytes += representationBytes(item);
                 lastSortValues = search.sortValues(rows);
             }
         }
@@ -98,8 +98,8 @@ public final class SearchExecutor {
      * The size of the item's full representation as UTF-8: its variable parts counted exactly, the rest allowed for.
      * With {@code fields} the answered items are smaller, so such a page may end before its items reach the bound.
      */
-    private static long representationBytes(RecordSnapshot item, String metadataJson) {
-        long bytes = REPRESENTATION_OVERHEAD + utf8Length(metadataJson) + utf8Length(item.key()) * 2L
+    private static long representationBytes(RecordSnapshot item) {
+        long bytes = REPRESENTATION_OVERHEAD + utf8Length(item.metadataText()) + utf8Length(item.key()) * 2L
                 + utf8Length(item.createdBy()) + utf8Length(item.updatedBy());
         if (item.owner() != null) {
             bytes += utf8Length(item.owner());
