@@ -5,8 +5,9 @@
 #   bench/check.sh [--url http://127.0.0.1:9081/metastore] [--database metastore_bench] [--seconds 10] [--log PATH]
 #
 # Needs a running service that trusts the development key (the standalone server) on a database loaded with
-# bench/dataset.sh (1M records for the recorded figures), wrk (Debian's package) and pgbench. --log names the server's messages.log: the application's start time (CWWKZ0001I) is read from it;
-# without it that measure is reported as not measured. Writes (upserts, bulks) add rows under jobs/bench-*.
+# bench/dataset.sh (1M records for the recorded figures), wrk (Debian's package) and pgbench. --log names the
+# server's messages.log: the application's start time (CWWKZ0001I) is read from it; without it that measure is
+# reported as not measured. Writes (upserts, bulks) add rows under jobs/bench-*.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 url=http://127.0.0.1:9081/metastore database=metastore_bench seconds=10 log=
@@ -26,12 +27,10 @@ trap 'rm -rf "$work"' EXIT
 # 2 cores a load generator must cost the machine far less than the server it measures). A warm-up run comes first.
 token=$(bin/dev-token bench '*:write')
 wrk_of() {
-  local script=$1 clients=$2 threads result
-  threads=$(( clients < 2 ? 1 : 2 ))
-  wrk -t "$threads" -c "$clients" -d "${warmup}s" -s "bench/wrk/$script.lua" -H "Authorization: Bearer $token" "$url" \
-      > /dev/null
-  result=$(wrk -t "$threads" -c "$clients" -d "${seconds}s" -s "bench/wrk/$script.lua" -H "Authorization: Bearer $token" \
-      "$url" | tail -n 1)
+  local script=$1 clients=$2 result
+  local run=(wrk -t "$(( clients < 2 ? 1 : 2 ))" -c "$clients" -s "bench/wrk/$script.lua" -H "Authorization: Bearer $token")
+  "${run[@]}" -d "${warmup}s" "$url" > /dev/null
+  result=$("${run[@]}" -d "${seconds}s" "$url" | tail -n 1)
   # fields: req/s p50 p95 non-2xx socket-errors; a measure with failed requests measures nothing
   [ "$(field "$result" 4)" = 0 ] && [ "$(field "$result" 5)" = 0 ] \
     || { echo "bench/wrk/$script.lua: $(field "$result" 4) answers not 2xx, $(field "$result" 5) socket errors" >&2; exit 2; }
