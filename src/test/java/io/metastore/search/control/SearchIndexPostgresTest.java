@@ -16,6 +16,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,6 +99,11 @@ class SearchIndexPostgresTest {
             "{\"field\": \"metadata.status\", \"op\": \"eq\", \"value\": \"s5\"}",
             "{\"field\": \"metadata.labels\", \"op\": \"array_contains\", \"value\": [\"l7\"]}",
             "{\"field\": \"metadata.extra\", \"op\": \"has_key\", \"value\": \"rare\"}",
+            "{\"field\": \"metadata.status\", \"op\": \"in\", \"value\": [\"s5\", \"s25\"]}",
+            // nine values or more: PostgreSQL tests a row against them with a hash table, the index still finds them
+            "{\"field\": \"metadata.status\", \"op\": \"in\", \"value\": [\"s5\", "
+                    + IntStream.range(0, 40).mapToObj(i -> "\"none-" + i + "\"").collect(Collectors.joining(", "))
+                    + "]}",
             "{\"and\": [{\"field\": \"key\", \"op\": \"starts_with\", \"value\": \"ns3/item-1\"}, "
                     + "{\"field\": \"metadata.status\", \"op\": \"eq\", \"value\": \"s3\"}, "
                     + "{\"field\": \"tags\", \"op\": \"array_contains\", \"value\": [\"t3\"]}]}");

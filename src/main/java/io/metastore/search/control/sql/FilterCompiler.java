@@ -3,6 +3,7 @@ package io.metastore.search.control.sql;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.metastore.search.control.query.Filter;
 import io.metastore.search.control.query.Operator;
+import io.metastore.search.control.query.RecordField;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,13 +31,18 @@ final class FilterCompiler {
         }
     }
 
-    /** {@code neq} and {@code in} are defined by {@code eq}, so they are compiled as what they mean. */
+    /**
+     * {@code neq} and {@code in} are defined by {@code eq}, so they are compiled as what they mean; a metadata in-list
+     * as one array comparison that means the same (an OR of a thousand containments costs a thousand per row).
+     */
     private static void comparison(Filter.Comparison comparison, SqlBuilder sql) {
         switch (comparison.op()) {
             case NEQ -> compile(new Filter.Not(withOp(comparison, Operator.EQ, comparison.value())), sql);
             case IN -> {
                 if (comparison.value().isEmpty()) {
                     sql.sql("FALSE");
+                } else if (comparison.field().root() == RecordField.METADATA) {
+                    ComparisonCompiler.anyOf(comparison.field(), comparison.value(), sql);
                 } else {
                     List<Filter> alternatives = new ArrayList<>();
                     for (JsonNode value : comparison.value()) {
