@@ -1,5 +1,6 @@
 package io.metastore.search.control;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -7,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
+import io.metastore.platform.DatabaseFailures;
 import io.metastore.platform.Failure;
 import io.metastore.platform.Json;
 import io.metastore.records.control.RecordSnapshot;
@@ -21,9 +25,11 @@ import io.metastore.search.control.sql.BoundedIndexWalk;
 import io.metastore.search.control.sql.SearchCompiler;
 import io.metastore.security.NamespaceGrants;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -40,6 +46,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What searches match and in which order, checked against a real PostgreSQL: stated cases on a small fixture, and every
@@ -274,6 +281,60 @@ class SearchSemanticsPostgresTest {
         assertEquals(List.of("t/n10", "t/n10f"), keys(full));
         assertNull(full.nextCursor());
         assertNotNull(db.search(request.formatted(1)).nextCursor());
+    }
+
+    /**
+     * The cursor comes back in a request body, so its size decides how long a sort value can page at all: a string
+     * sort value is carried once (base64url: 4/3 of its length), not also as the jsonb tie-breaker, which only
+     * types other than numbers and strings need.
+     */
+    @Test
+    void aCursorCarriesALongStringSortValueOnce() throws Exception {
+        String longText = "a".repeat(300_000);
+        db.insert("long/1", "{\"s\": \"" + longText + "\"}");
+        db.insert("long/2", "{\"s\": \"" + longText + "b\"}");
+        String request = "{\"filter\": {\"field\": \"namespace\", \"op\": \"eq\", \"value\": \"long\"}, "
+                + "\"sort\": [{\"field\": \"metadata.s\"}], \"limit\": 1%s}";
+        SearchPage first = db.search(request.formatted(""));
+        assertEquals(List.of("long/1"), keys(first));
+        assertTrue(first.nextCursor().length() < longText.length() * 4 / 3 + 1000, first.nextCursor().length()
+                + " characters of cursor for a sort value of " + longText.length());
+        SearchPage second = db.search(request.formatted(", \"cursor\": \"" + first.nextCursor() + "\""));
+        assertEquals(List.of("long/2"), keys(second));
+        assertNull(second.nextCursor());
+    }
+
+    /**
+     * The cursor is base64url JSON, so a client can rewrite its values while keeping the search's fingerprint: each
+     * forged value of the number column (2; 0 is the absent flag, 1 the type rank) or of the jsonb column (4, the
+     * same text as a JSON string) is refused as a bad cursor, or answered as a page, or refused by PostgreSQL with an
+     * error the service answers with a 4xx; never anything else.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"1e999999999", "-1e999999999", "1e-999999999", "1e400", "0.000000000000000000001",
+            "123456789012345678901234567890123456789.5", "\"10\"", "\"NaN\"", "true", "{}", "[]", "null", "[1e-999999]"})
+    void aForgedNumberInACursorIsAnsweredOrRefusedButNeverFails(String forged) throws Exception {
+        String request = "{\"filter\": {\"field\": \"namespace\", \"op\": \"eq\", \"value\": \"t\"}, "
+                + "\"sort\": [{\"field\": \"metadata.v\"}], \"limit\": 2%s}";
+        String issued = db.search(request.formatted("")).nextCursor();
+        for (int column : new int[] {2, 4}) {
+            ObjectNode cursor = (ObjectNode) Json.MAPPER.readTree(Base64.getUrlDecoder().decode(issued));
+            // written as it is: the service's own writer refuses a number of a billion digits
+            ((ArrayNode) cursor.get("v")).set(column, Json.MAPPER.getNodeFactory().rawValueNode(
+                    new RawValue(column == 2 ? forged : Json.write(forged))));
+            String token = Base64.getUrlEncoder().withoutPadding().encodeToString(Json.write(cursor).getBytes(UTF_8));
+            try {
+                SearchPage page = db.search(request.formatted(", \"cursor\": \"" + token + "\""));
+                assertTrue(page.items().size() <= 2);
+            } catch (Failure refused) {
+                assertEquals("cursor", refused.violations().get(0).path());
+            } catch (SQLException refusedByPostgres) {
+                Optional<Failure> answer = DatabaseFailures.classify(refusedByPostgres);
+                assertTrue(answer.isPresent() && Set.of(Failure.Kind.INVALID, Failure.Kind.MALFORMED,
+                        Failure.Kind.TOO_LARGE).contains(answer.get().kind()), "PostgreSQL's refusal of column "
+                        + column + " must be a client error: " + refusedByPostgres);
+            }
+        }
     }
 
     @Test

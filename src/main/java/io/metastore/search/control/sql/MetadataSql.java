@@ -23,6 +23,15 @@ final class MetadataSql {
         }
     }
 
+    /** The jsonb at the path unless it is a number or a string (which {@link #number} and {@link #text} give). */
+    static void otherValue(SqlBuilder sql, List<String> path) {
+        sql.sql("(CASE WHEN jsonb_typeof(");
+        value(sql, path);
+        sql.sql(") NOT IN ('number', 'string') THEN ");
+        value(sql, path);
+        sql.sql(" END)");
+    }
+
     /** The number at the path as numeric; NULL for any other type (CASE keeps the cast from seeing a non-number). */
     static void number(SqlBuilder sql, List<String> path) {
         typed(sql, path, "number", "CAST(", " AS numeric)");

@@ -13,7 +13,8 @@ import java.util.function.BiConsumer;
  * <li>A field that may be missing first sorts by an "absent" flag, always ascending, so records lacking it come last
  * in either direction.</li>
  * <li>A metadata path then sorts by jsonb type rank, by the numeric value, by the string value in code-point order,
- * and by the jsonb itself (booleans, arrays, objects), each in the requested direction.</li>
+ * and by the jsonb itself for the other types (booleans, arrays, objects), each in the requested direction. Each
+ * value appears in one of the three only, so a cursor carries a long string once.</li>
  * <li>{@code key} (unique) ends every order, so paging never repeats or skips a row.</li>
  * </ul>
  * Invariant the keyset predicate relies on: among rows that tie on all earlier expressions, an expression is NULL
@@ -64,7 +65,7 @@ final class SortPlan {
         columns.add(new SortColumn(expression(path, MetadataSql::typeRank), SortValueType.INTEGER, descending));
         columns.add(new SortColumn(expression(path, MetadataSql::number), SortValueType.NUMERIC, descending));
         columns.add(new SortColumn(expression(path, MetadataSql::text), SortValueType.TEXT, descending));
-        columns.add(new SortColumn(expression(path, MetadataSql::value), SortValueType.JSONB, descending));
+        columns.add(new SortColumn(expression(path, MetadataSql::otherValue), SortValueType.JSONB, descending));
     }
 
     private static SqlStatement expression(List<String> path, BiConsumer<SqlBuilder, List<String>> writer) {

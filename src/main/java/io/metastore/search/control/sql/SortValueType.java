@@ -16,7 +16,20 @@ import java.time.OffsetDateTime;
 enum SortValueType {
     BOOLEAN(Boolean.class),
     INTEGER(Long.class),
-    NUMERIC(BigDecimal.class),
+    NUMERIC(BigDecimal.class) {
+        /**
+         * Only a number a record can hold: one whose PostgreSQL text has at most 200 characters. A forged cursor's
+         * {@code 1e-999999999} made the driver fail while binding it.
+         */
+        @Override
+        Object fromJson(JsonNode json) throws IOException {
+            BigDecimal number = (BigDecimal) super.fromJson(json);
+            if (Json.postgresTextLength(number) > Json.MAX_NUMBER_LENGTH) {
+                throw new IllegalArgumentException("no stored number is this long");
+            }
+            return number;
+        }
+    },
     TEXT(String.class),
     /** Read and bound as JSON text (the driver does not convert jsonb to String through getObject). */
     JSONB(String.class) {
