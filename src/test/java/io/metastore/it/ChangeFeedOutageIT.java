@@ -8,8 +8,8 @@ import io.metastore.it.support.Api;
 import io.metastore.it.support.ExtraServer;
 import io.metastore.it.support.FeedConsumer;
 import io.metastore.it.support.FeedWriters;
+import io.metastore.it.support.PostgresUnderServer;
 import io.metastore.it.support.PrivatePostgres;
-import io.metastore.it.support.TestDatabase;
 import io.metastore.it.support.Tokens;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,33 +34,19 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
 class ChangeFeedOutageIT {
 
-    private static final Duration STARTUP = Duration.ofMinutes(2);
     private static final Duration RECOVERY = Duration.ofSeconds(90);
 
-    private PrivatePostgres postgres;
-    private TestDatabase database;
-    private ExtraServer server;
+    private PostgresUnderServer cluster;
 
     @BeforeAll
     void startPostgresAndLiberty() throws InterruptedException {
-        postgres = PrivatePostgres.startNew();
-        database = TestDatabase.createOn(postgres.adminUrl(), "metastore_feed_stop");
-        String prefix = System.getProperty("metastore.test.server.name", "metastore-it");
-        server = ExtraServer.create(prefix + "-feedstop", database);
-        server.start();
-        assertTrue(server.awaitReady(STARTUP), () -> server.base() + " not ready within " + STARTUP);
+        cluster = PostgresUnderServer.start("metastore_feed_stop", "-feedstop");
     }
 
     @AfterAll
     void stopLibertyAndPostgres() {
-        try {
-            if (server != null) {
-                server.close();
-            }
-        } finally {
-            if (postgres != null) {
-                postgres.close();
-            }
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
@@ -68,6 +54,8 @@ class ChangeFeedOutageIT {
     @EnumSource(PrivatePostgres.Shutdown.class)
     void nothingIsLostOrRepeatedAcrossAStoppedPostgres(PrivatePostgres.Shutdown shutdown) throws Exception {
         String ns = "feedstop-" + shutdown;
+        ExtraServer server = cluster.server();
+        PrivatePostgres postgres = cluster.postgres();
         Api api = new Api(server.base(), Tokens.token("svc", ns + ":write"));
         FeedConsumer consumer = FeedConsumer.start(api, 20, 1, ns);
         FeedWriters writers = FeedWriters.start(api, ns, 4, 100_000, 10, true);
@@ -80,9 +68,7 @@ class ChangeFeedOutageIT {
             awaitAcknowledged(writers, writers.acknowledged() + 40);
         } finally {
             writers.stop();
-            if (!postgres.running()) {
-                postgres.start();
-            }
+            cluster.startPostgresIfStopped();
         }
         List<FeedWriters.Ack> acks = writers.finish();
         assertTrue(writers.statuses().contains(503), () -> "the writers met the outage: " + writers.statuses());
@@ -108,7 +94,7 @@ class ChangeFeedOutageIT {
     /** Every history entry of the namespace as key@version, sorted; each key's versions must run 1..n. */
     private List<String> storedVersions(String ns) throws Exception {
         List<String> stored = new ArrayList<>();
-        try (Connection connection = database.connect(); PreparedStatement query = connection.prepareStatement(
+        try (Connection connection = cluster.database().connect(); PreparedStatement query = connection.prepareStatement(
                 "SELECT key, version, version = row_number() OVER (PARTITION BY key ORDER BY version) "
                         + "FROM metastore.metastore_history WHERE namespace = ?")) {
             query.setString(1, ns);
