@@ -12,8 +12,10 @@ import java.io.IOException;
  * Gives each request its id before anything else runs and marks every log line the request's thread writes with it
  * ({@code ext_requestId} in Liberty's JSON logs), whoever writes the line: the access line, an unexpected failure's
  * report, a library's warning. The id is removed when the request ends, so a pooled thread never lends it to the next.
+ * Asynchronous requests pass too (a waiting change feed call is suspended): the lines written where such a call is
+ * resumed, on another thread, carry no id, but the access line names it all the same.
  */
-@WebFilter(urlPatterns = "/*")
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RequestContext extends HttpFilter {
 
     static final String REQUEST_ID_FIELD = "requestId";

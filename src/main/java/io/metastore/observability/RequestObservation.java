@@ -27,6 +27,7 @@ import java.time.Duration;
 public class RequestObservation implements ContainerRequestFilter, ContainerResponseFilter {
 
     private static final String STARTED = RequestObservation.class.getName() + ".started";
+    private static final String CALLER = RequestObservation.class.getName() + ".caller";
     private static final String NONE = "-";
 
     @Inject
@@ -47,6 +48,9 @@ public class RequestObservation implements ContainerRequestFilter, ContainerResp
     @Override
     public void filter(ContainerRequestContext request) {
         request.setProperty(STARTED, System.nanoTime());
+        // what the access line needs of the caller, kept with the request: a suspended call is answered on another
+        // thread, where the request-scoped caller cannot be reached
+        request.setProperty(CALLER, caller.trace());
     }
 
     @Override
@@ -59,13 +63,14 @@ public class RequestObservation implements ContainerRequestFilter, ContainerResp
         String route = RouteTemplate.of(matched);
         String method = MethodLabel.of(request.getMethod());
         metrics.request(route, method, response.getStatus(), elapsed);
-        accessLog.write(requestId, new AccessLog.Entry(caller.subject().orElse(NONE), namespace(route), route, method,
-                response.getStatus(), elapsed.toNanos() / 1000 / 1000.0));
+        Caller.Trace who = (Caller.Trace) request.getProperty(CALLER);
+        accessLog.write(requestId, new AccessLog.Entry(who.subject().orElse(NONE), namespace(route, who), route,
+                method, response.getStatus(), elapsed.toNanos() / 1000 / 1000.0));
     }
 
     /** Single-record routes only: a search or bulk call may span namespaces, so one name would mislead. */
-    private String namespace(String route) {
+    private static String namespace(String route, Caller.Trace who) {
         boolean singleRecord = route.equals("/records") || route.equals("/records/{key}");
-        return singleRecord ? caller.checkedNamespace().orElse(NONE) : NONE;
+        return singleRecord ? who.checkedNamespace().orElse(NONE) : NONE;
     }
 }

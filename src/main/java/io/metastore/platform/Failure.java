@@ -40,7 +40,11 @@ public final class Failure extends RuntimeException {
         /** The statement ran past its time limit. */
         STATEMENT_TIMEOUT,
         /** Metastore is switched off on this server. */
-        DISABLED
+        DISABLED,
+        /** What the request refers to was kept for a limited time, which is over (a change feed cursor). */
+        EXPIRED,
+        /** This instance serves as many of these calls at once as it may; the same request may succeed later. */
+        BUSY
     }
 
     private final Kind kind;
@@ -116,6 +120,14 @@ public final class Failure extends RuntimeException {
 
     public static Failure disabled(String detail) {
         return new Failure(Kind.DISABLED, detail);
+    }
+
+    public static Failure expired(String detail) {
+        return new Failure(Kind.EXPIRED, detail);
+    }
+
+    public static Failure busy(String detail) {
+        return new Failure(Kind.BUSY, detail);
     }
 
     public Kind kind() {

@@ -47,6 +47,8 @@ public record Problem(
             case DATABASE_UNREACHABLE -> of(503, "database-unavailable", "Database unavailable", detail);
             case STATEMENT_TIMEOUT -> of(503, "statement-timeout", "Query timed out", detail);
             case DISABLED -> of(503, "disabled", "Metastore is disabled", detail);
+            case EXPIRED -> of(410, "gone", "Gone", detail);
+            case BUSY -> of(503, "busy", "Too many waiting calls", detail);
         };
     }
 

@@ -18,11 +18,39 @@ public class Caller {
 
     private JsonWebToken token;
     private NamespaceGrants grants;
-    private String checkedNamespace;
+    private final Trace trace = new Trace();
 
     /** Called once per request, by the gate that accepted the token. */
     void identify(JsonWebToken accepted) {
         token = accepted;
+        trace.subject = accepted.getSubject();
+    }
+
+    /**
+     * What this request's access line tells of its caller, as it becomes known: a plain object, readable also where
+     * the request is finished on another thread (a suspended change feed call is answered from the managed executor),
+     * where the request scope is not active and this bean cannot be reached.
+     */
+    public static final class Trace {
+        private volatile String subject;
+        private volatile String checkedNamespace;
+
+        /** The subject of the accepted token, when this request has one. */
+        public Optional<String> subject() {
+            return Optional.ofNullable(subject);
+        }
+
+        /**
+         * The namespace this request last asked a grant for, granted or not: for a single-record call, its key's
+         * namespace (the access log names it, also when the answer is 403).
+         */
+        public Optional<String> checkedNamespace() {
+            return Optional.ofNullable(checkedNamespace);
+        }
+    }
+
+    public Trace trace() {
+        return trace;
     }
 
     public String principal() {
@@ -36,20 +64,15 @@ public class Caller {
         return subject;
     }
 
-    /** The subject of the accepted token, when this request has one: the access line names it. */
-    public Optional<String> subject() {
-        return token == null ? Optional.empty() : Optional.ofNullable(token.getSubject());
-    }
-
     public void requireRead(String namespace) {
-        checkedNamespace = namespace;
+        trace.checkedNamespace = namespace;
         if (!grants().canRead(namespace)) {
             throw Failure.forbidden("The caller may not read namespace " + namespace);
         }
     }
 
     public void requireWrite(String namespace) {
-        checkedNamespace = namespace;
+        trace.checkedNamespace = namespace;
         if (!grants().canWrite(namespace)) {
             throw Failure.forbidden("The caller may not write namespace " + namespace);
         }
@@ -61,14 +84,6 @@ public class Caller {
 
     public boolean canRead(String namespace) {
         return grants().canRead(namespace);
-    }
-
-    /**
-     * The namespace this request last asked a grant for, granted or not: for a single-record call, its key's namespace
-     * (the access log names it, also when the answer is 403).
-     */
-    public Optional<String> checkedNamespace() {
-        return Optional.ofNullable(checkedNamespace);
     }
 
     /** The namespaces this caller may search, or empty for all. */

@@ -1,14 +1,11 @@
 package io.metastore.it;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.metastore.it.support.Api;
 import io.metastore.it.support.ExtraServer;
 import io.metastore.it.support.OutageUnderLoad;
+import io.metastore.it.support.PostgresUnderServer;
 import io.metastore.it.support.PrivatePostgres;
-import io.metastore.it.support.TestDatabase;
 import io.metastore.it.support.Tokens;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,42 +24,23 @@ import org.junit.jupiter.params.provider.EnumSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresStopIT {
 
-    private static final Duration STARTUP = Duration.ofMinutes(2);
-
-    private PrivatePostgres postgres;
-    private TestDatabase database;
-    private ExtraServer server;
+    private PostgresUnderServer cluster;
 
     @BeforeAll
     void startPostgresAndLiberty() throws InterruptedException {
-        postgres = PrivatePostgres.startNew();
-        database = TestDatabase.createOn(postgres.adminUrl(), "metastore_stop");
-        String prefix = System.getProperty("metastore.test.server.name", "metastore-it");
-        server = ExtraServer.create(prefix + "-pgstop", database);
-        server.start();
-        assertTrue(server.awaitReady(STARTUP), () -> server.base() + " not ready within " + STARTUP);
+        cluster = PostgresUnderServer.start("metastore_stop", "-pgstop");
     }
 
-    /** The database goes with the cluster, so only the servers need stopping. */
     @AfterAll
     void stopLibertyAndPostgres() {
-        try {
-            if (server != null) {
-                server.close();
-            }
-        } finally {
-            if (postgres != null) {
-                postgres.close();
-            }
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
-    /** A test that failed while PostgreSQL was down leaves it down; the next stop mode needs it running. */
     @AfterEach
     void startPostgresAgain() {
-        if (!postgres.running()) {
-            postgres.start();
-        }
+        cluster.startPostgresIfStopped();
     }
 
     @ParameterizedTest(name = "pg_ctl stop -m {0}")
@@ -70,10 +48,12 @@ class PostgresStopIT {
     void stoppedPostgresAnswers503FastAndTheServiceRecoversByItself(PrivatePostgres.Shutdown shutdown)
             throws Exception {
         String ns = "stop-" + shutdown;
+        ExtraServer server = cluster.server();
+        PrivatePostgres postgres = cluster.postgres();
         Api api = new Api(server.base(), Tokens.token("svc", ns + ":write"));
         OutageUnderLoad.Measurements measured = new OutageUnderLoad(api, new Api(server.root(), null), ns)
                 .run(() -> postgres.stop(shutdown), PrivatePostgres.COMMAND_LIMIT, postgres::start,
-                        PrivatePostgres.COMMAND_LIMIT, database::connect);
+                        PrivatePostgres.COMMAND_LIMIT, cluster.database()::connect);
         System.out.println("PostgresStopIT, pg_ctl stop -m " + shutdown + ": " + measured);
     }
 }

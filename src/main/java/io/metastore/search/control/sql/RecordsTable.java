@@ -1,12 +1,10 @@
 package io.metastore.search.control.sql;
 
+import io.metastore.records.control.RecordRows;
 import io.metastore.records.control.RecordSnapshot;
 import io.metastore.search.control.query.Filter;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,8 +19,7 @@ final class RecordsTable {
 
     static final String TABLE = "metastore.metastore_records";
     static final SqlStatement NOT_DELETED = new SqlStatement("deleted_at IS NULL", List.of());
-    static final String RECORD_COLUMNS = "key, CAST(metadata AS text) AS metadata, tags, owner, version, "
-            + "created_at, updated_at, created_by, updated_by, deleted_at";
+    static final String RECORD_COLUMNS = RecordRows.COLUMNS;
 
     private RecordsTable() {
     }
@@ -80,22 +77,6 @@ final class RecordsTable {
 
     /** The record in a row that selects {@link #RECORD_COLUMNS}, its metadata as PostgreSQL's text of the jsonb. */
     static RecordSnapshot item(ResultSet row) throws SQLException {
-        return RecordSnapshot.stored(row.getString("key"), row.getString("metadata"), tags(row.getArray("tags")),
-                row.getString("owner"), row.getLong("version"), instant(row, "created_at"),
-                instant(row, "updated_at"), row.getString("created_by"), row.getString("updated_by"),
-                instant(row, "deleted_at"));
-    }
-
-    private static List<String> tags(Array array) throws SQLException {
-        try {
-            return List.of((String[]) array.getArray());
-        } finally {
-            array.free();
-        }
-    }
-
-    private static Instant instant(ResultSet row, String column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+        return RecordRows.read(row);
     }
 }
