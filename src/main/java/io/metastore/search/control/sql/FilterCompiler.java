@@ -16,24 +16,25 @@ final class FilterCompiler {
     private FilterCompiler() {
     }
 
-    static void compile(Filter filter, SqlBuilder sql) {
+    /** @param indexes the declared indexes comparisons may be written for */
+    static void compile(Filter filter, UsableIndexes indexes, SqlBuilder sql) {
         if (filter instanceof Filter.And and) {
-            join(and.operands(), " AND ", sql);
+            join(and.operands(), " AND ", indexes, sql);
         } else if (filter instanceof Filter.Or or) {
-            join(or.operands(), " OR ", sql);
+            join(or.operands(), " OR ", indexes, sql);
         } else if (filter instanceof Filter.Not not) {
             sql.sql("NOT coalesce(");
-            compile(not.operand(), sql);
+            compile(not.operand(), indexes, sql);
             sql.sql(", false)");
         } else {
-            comparison((Filter.Comparison) filter, sql);
+            comparison((Filter.Comparison) filter, indexes, sql);
         }
     }
 
     /** {@code neq} and {@code in} are defined by {@code eq}, so they are compiled as what they mean. */
-    private static void comparison(Filter.Comparison comparison, SqlBuilder sql) {
+    private static void comparison(Filter.Comparison comparison, UsableIndexes indexes, SqlBuilder sql) {
         switch (comparison.op()) {
-            case NEQ -> compile(new Filter.Not(withOp(comparison, Operator.EQ, comparison.value())), sql);
+            case NEQ -> compile(new Filter.Not(withOp(comparison, Operator.EQ, comparison.value())), indexes, sql);
             case IN -> {
                 if (comparison.value().isEmpty()) {
                     sql.sql("FALSE");
@@ -42,10 +43,10 @@ final class FilterCompiler {
                     for (JsonNode value : comparison.value()) {
                         alternatives.add(withOp(comparison, Operator.EQ, value));
                     }
-                    compile(new Filter.Or(alternatives), sql);
+                    compile(new Filter.Or(alternatives), indexes, sql);
                 }
             }
-            default -> ComparisonCompiler.compile(comparison, sql);
+            default -> ComparisonCompiler.compile(comparison, indexes, sql);
         }
     }
 
@@ -53,13 +54,13 @@ final class FilterCompiler {
         return new Filter.Comparison(comparison.field(), op, value);
     }
 
-    private static void join(List<Filter> operands, String operator, SqlBuilder sql) {
+    private static void join(List<Filter> operands, String operator, UsableIndexes indexes, SqlBuilder sql) {
         sql.sql("(");
         for (int i = 0; i < operands.size(); i++) {
             if (i > 0) {
                 sql.sql(operator);
             }
-            compile(operands.get(i), sql);
+            compile(operands.get(i), indexes, sql);
         }
         sql.sql(")");
     }
