@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Histogram;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -28,6 +29,8 @@ public class MetastoreMetrics {
     static final String SEARCH_DURATION = "metastore.search.duration";
     static final String SEARCH_ROWS = "metastore.search.rows";
     static final String BULK_OPERATIONS = "metastore.bulk.operations";
+    static final String INDEXES = "metastore.indexes";
+    static final String INDEX_BUILD_DURATION = "metastore.index.build.duration";
 
     private static final Metadata REQUESTS_META = Metadata.builder().withName(REQUESTS)
             .withDescription("HTTP requests answered by Metastore, by route template, method and status; requests "
@@ -41,6 +44,14 @@ public class MetastoreMetrics {
             .withDescription("Items returned by one search page").build();
     private static final Metadata BULK_OPERATIONS_META = Metadata.builder().withName(BULK_OPERATIONS)
             .withDescription("Bulk operations by kind (create, upsert, patch, delete, invalid) and resulting status")
+            .build();
+
+    private static final Metadata INDEXES_META = Metadata.builder().withName(INDEXES)
+            .withDescription("Declared indexes by state (building, ready, failed), as this instance last read the "
+                    + "declarations")
+            .build();
+    private static final Metadata INDEX_BUILD_DURATION_META = Metadata.builder().withName(INDEX_BUILD_DURATION)
+            .withDescription("Time this instance spent building a declared index, by outcome (ready, failed)")
             .build();
 
     @Inject
@@ -79,5 +90,16 @@ public class MetastoreMetrics {
     public void bulkOperation(String kind, int status) {
         counters.computeIfAbsent(BULK_OPERATIONS + "|" + kind + "|" + status, series -> registry.counter(
                 BULK_OPERATIONS_META, new Tag("op", kind), new Tag("status", Integer.toString(status)))).inc();
+    }
+
+    /** Registers the gauge of declared indexes in {@code state}, read from {@code count} at every scrape. */
+    public void indexesInState(String state, Supplier<Long> count) {
+        registry.gauge(INDEXES_META, count, new Tag("state", state));
+    }
+
+    /** @param outcome ready or failed */
+    public void indexBuilt(String outcome, Duration elapsed) {
+        timers.computeIfAbsent(INDEX_BUILD_DURATION + "|" + outcome, series -> registry.timer(
+                INDEX_BUILD_DURATION_META, new Tag("outcome", outcome))).update(elapsed);
     }
 }

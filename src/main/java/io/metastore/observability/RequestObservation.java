@@ -68,9 +68,13 @@ public class RequestObservation implements ContainerRequestFilter, ContainerResp
                 method, response.getStatus(), elapsed.toNanos() / 1000 / 1000.0));
     }
 
-    /** Single-record routes only: a search or bulk call may span namespaces, so one name would mislead. */
+    /**
+     * Routes of one namespace only (a single record, a namespace's indexes): a search or bulk call may span
+     * namespaces, so one name would mislead.
+     */
     private static String namespace(String route, Caller.Trace who) {
-        boolean singleRecord = route.equals("/records") || route.equals("/records/{key}");
-        return singleRecord ? who.checkedNamespace().orElse(NONE) : NONE;
+        boolean oneNamespace = route.equals("/records") || route.equals("/records/{key}")
+                || route.startsWith("/indexes/");
+        return oneNamespace ? who.checkedNamespace().orElse(NONE) : NONE;
     }
 }

@@ -78,6 +78,13 @@ public class Caller {
         }
     }
 
+    public void requireAdmin(String namespace) {
+        trace.checkedNamespace = namespace;
+        if (!grants().canAdminister(namespace)) {
+            throw Failure.forbidden("The caller may not administer namespace " + namespace);
+        }
+    }
+
     public boolean canWrite(String namespace) {
         return grants().canWrite(namespace);
     }

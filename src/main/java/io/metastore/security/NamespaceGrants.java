@@ -15,6 +15,7 @@ public final class NamespaceGrants {
 
     private final Set<String> readable = new HashSet<>();
     private final Set<String> writable = new HashSet<>();
+    private final Set<String> administrable = new HashSet<>();
 
     public NamespaceGrants(Collection<String> groups) {
         for (String group : groups) {
@@ -24,7 +25,12 @@ public final class NamespaceGrants {
             }
             String namespace = group.substring(0, colon);
             switch (group.substring(colon + 1)) {
-                case "write", "admin" -> {
+                case "admin" -> {
+                    administrable.add(namespace);
+                    writable.add(namespace);
+                    readable.add(namespace);
+                }
+                case "write" -> {
                     writable.add(namespace);
                     readable.add(namespace);
                 }
@@ -42,6 +48,11 @@ public final class NamespaceGrants {
 
     public boolean canWrite(String namespace) {
         return writable.contains(WILDCARD) || writable.contains(namespace);
+    }
+
+    /** Whether the caller may declare and drop the namespace's indexes: admin only, write is not enough. */
+    public boolean canAdminister(String namespace) {
+        return administrable.contains(WILDCARD) || administrable.contains(namespace);
     }
 
     /** The namespaces a search may return, or empty when every namespace is readable. */

@@ -39,7 +39,7 @@ class DocsExamplesIT extends ServiceIT {
         assumeTrue(Rows.count(FIRST_KEY) == 0, "docs/metastore.md's examples have run on this database before");
         List<String[]> examples = examples();
         assertTrue(examples.size() >= 14, "the guide lost its examples: " + examples.size());
-        String token = Tokens.token("alice", "assets:write", "jobs:write");
+        String token = Tokens.token("alice", "assets:admin", "jobs:write");
         String root = base.toString().replaceAll("/$", "");
         for (String[] example : examples) {
             String output = run(example[1], root, token);

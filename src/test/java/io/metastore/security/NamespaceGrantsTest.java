@@ -35,6 +35,17 @@ class NamespaceGrantsTest {
     }
 
     @Test
+    void onlyAdminAdministersAndWriteDoesNotImplyIt() {
+        NamespaceGrants grants = new NamespaceGrants(Set.of("models:admin", "assets:write", "jobs:read"));
+        assertTrue(grants.canAdminister("models"));
+        assertFalse(grants.canAdminister("assets"));
+        assertFalse(grants.canAdminister("jobs"));
+        assertFalse(grants.canAdminister("other"));
+        assertTrue(new NamespaceGrants(Set.of("*:admin")).canAdminister("anything"));
+        assertFalse(new NamespaceGrants(Set.of("*:write", "*:read")).canAdminister("anything"));
+    }
+
+    @Test
     void wildcardsCoverEveryNamespace() {
         NamespaceGrants readAll = new NamespaceGrants(Set.of("*:read", "assets:write"));
         assertTrue(readAll.canRead("anything"));

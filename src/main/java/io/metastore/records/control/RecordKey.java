@@ -37,7 +37,8 @@ public record RecordKey(String namespace, String name) {
         return NAMESPACE.matcher(namespace).matches();
     }
 
-    private static String nameProblem(String name) {
+    /** Why {@code name} cannot be a record's name, or null when it can. */
+    public static String nameProblem(String name) {
         int length = name.codePointCount(0, name.length());
         if (length < 1 || length > MAX_NAME_LENGTH) {
             return "the name must be 1 to " + MAX_NAME_LENGTH + " characters long";

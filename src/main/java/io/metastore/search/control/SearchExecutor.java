@@ -75,7 +75,8 @@ public final class SearchExecutor {
         }
     }
 
-    private static PreparedStatement prepare(Connection connection, SqlStatement statement) throws SQLException {
+    /** The statement with its values bound as a search binds them (tests explain plans with exactly these types). */
+    static PreparedStatement prepare(Connection connection, SqlStatement statement) throws SQLException {
         PreparedStatement prepared = connection.prepareStatement(statement.sql());
         try {
             List<Object> parameters = statement.parameters();

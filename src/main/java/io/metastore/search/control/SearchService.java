@@ -1,5 +1,6 @@
 package io.metastore.search.control;
 
+import io.metastore.indexes.control.IndexCatalog;
 import io.metastore.platform.DatabaseFailures;
 import io.metastore.search.control.query.SearchQuery;
 import io.metastore.search.control.sql.CompiledSearch;
@@ -30,11 +31,14 @@ public class SearchService {
     @ConfigProperty(name = "metastore.search.statement-timeout", defaultValue = "5s")
     String statementTimeout;
 
+    @Inject
+    IndexCatalog indexes;
+
     private final SearchCompiler compiler = new SearchCompiler();
 
     /** @param readableNamespaces the namespaces the caller may read, or empty for all */
     public SearchPage search(SearchQuery query, Optional<Set<String>> readableNamespaces) {
-        CompiledSearch compiled = compiler.compile(query, readableNamespaces);
+        CompiledSearch compiled = compiler.compile(query, readableNamespaces, indexes.ready());
         SearchExecutor executor = new SearchExecutor(statementTimeout);
         try (Connection connection = database.getConnection()) {
             connection.setAutoCommit(false);

@@ -11,7 +11,6 @@ import io.metastore.search.control.sql.BoundedIndexWalk;
 import io.metastore.search.control.sql.SearchCompiler;
 import io.metastore.search.control.sql.SqlStatement;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,7 +87,7 @@ class SearchIndexPostgresTest {
         JsonNode plan = explainAnalyze(request, planCacheMode);
         assertNoSequentialScan(plan);
         long matches = db.search(request.substring(0, request.length() - 1) + ", \"count\": true}").total();
-        long read = rowsRead(plan);
+        long read = Plans.rowsRead(plan);
         assertTrue(read <= BoundedIndexWalk.WALK_BUDGET + matches + PAGE, read + " rows read for " + matches
                 + " matches in\n" + plan);
     }
@@ -130,7 +129,7 @@ class SearchIndexPostgresTest {
             "{\"filter\": {\"field\": \"metadata.owner.team\", \"op\": \"eq\", \"value\": \"team-5\"}}"})
     void aFilterNoIndexServesReadsTheTableAtMostOnceBesideTheWalk(String request) throws Exception {
         JsonNode plan = explainAnalyze(request, "force_custom_plan");
-        long read = rowsRead(plan);
+        long read = Plans.rowsRead(plan);
         assertTrue(read <= BoundedIndexWalk.WALK_BUDGET + ROWS + PAGE, read + " rows read in\n" + plan);
     }
 
@@ -155,12 +154,12 @@ class SearchIndexPostgresTest {
     void aCommonFilterStopsAfterThePage(String request) throws Exception {
         JsonNode plan = explainAnalyze(request, "force_custom_plan");
         assertNoSequentialScan(plan);
-        long read = rowsRead(plan);
+        long read = Plans.rowsRead(plan);
         assertTrue(read <= 2 * PAGE, read + " rows read in\n" + plan);
         // blind to the values, a generic plan may fetch a whole key range and sort it, but no more than a walk
         JsonNode generic = explainAnalyze(request, "force_generic_plan");
         assertNoSequentialScan(generic);
-        long readByGeneric = rowsRead(generic);
+        long readByGeneric = Plans.rowsRead(generic);
         assertTrue(readByGeneric <= BoundedIndexWalk.WALK_BUDGET + PAGE, readByGeneric + " rows read in\n" + generic);
     }
 
@@ -168,20 +167,7 @@ class SearchIndexPostgresTest {
     private JsonNode explainAnalyze(String request, String planCacheMode) throws Exception {
         SqlStatement page = new SearchCompiler().compile(new SearchRequestParser().parse(Json.MAPPER.readTree(request)),
                 Optional.empty()).page();
-        return explain(page, planCacheMode, "ANALYZE, FORMAT JSON").get(0).get("Plan");
-    }
-
-    /** Rows that scans of metastore_records of any kind read from the table: those they return and those they drop. */
-    private static long rowsRead(JsonNode plan) {
-        long rows = 0;
-        if (plan.path("Relation Name").asText().equals("metastore_records")) {
-            rows += (plan.path("Actual Rows").asLong() + plan.path("Rows Removed by Filter").asLong()
-                    + plan.path("Rows Removed by Index Recheck").asLong()) * plan.path("Actual Loops").asLong();
-        }
-        for (JsonNode child : plan.path("Plans")) {
-            rows += rowsRead(child);
-        }
-        return rows;
+        return explain(page, planCacheMode, "ANALYZE, FORMAT JSON");
     }
 
     /** A sequential scan of metastore_records that ran (a branch the statement never entered does not count). */
@@ -202,19 +188,9 @@ class SearchIndexPostgresTest {
         }
     }
 
-    /**
-     * EXPLAIN of EXECUTE on a statement prepared on the server, as PgJDBC does after a few executions; with
-     * force_generic_plan the planner cannot look at the values.
-     */
     private JsonNode explain(SqlStatement statement, String planCacheMode, String options) throws Exception {
-        try (Connection connection = db.connect(); Statement sql = connection.createStatement()) {
-            sql.execute("SET plan_cache_mode = " + planCacheMode);
-            sql.execute(ServerPreparedSearch.prepare(statement));
-            try (ResultSet row = sql.executeQuery("EXPLAIN (" + options + ") "
-                    + ServerPreparedSearch.execute(statement))) {
-                row.next();
-                return Json.MAPPER.readTree(row.getString(1));
-            }
+        try (Connection connection = db.connect()) {
+            return Plans.explain(connection, statement, planCacheMode, options);
         }
     }
 }

@@ -1,17 +1,14 @@
 package io.metastore.search.control.query;
 
 import io.metastore.platform.Failure;
+import io.metastore.platform.MetadataPath;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A validated field reference: a record field, and for {@code metadata} the member path below it (empty for the whole
  * object). Only names that pass {@link #parse} exist, so the compiler may shape SQL by them.
  */
 public record Field(RecordField root, List<String> path) {
-
-    public static final int MAX_PATH_DEPTH = 16;
-    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
     public Field {
         path = List.copyOf(path);
@@ -37,14 +34,9 @@ public record Field(RecordField root, List<String> path) {
             throw Failure.invalid(path, "only metadata has nested paths");
         }
         List<String> segments = List.of(parts).subList(1, parts.length);
-        if (segments.size() > MAX_PATH_DEPTH) {
-            throw Failure.invalid(path, "metadata paths are at most " + MAX_PATH_DEPTH + " segments deep");
-        }
-        for (String segment : segments) {
-            if (!SEGMENT.matcher(segment).matches()) {
-                throw Failure.invalid(path, "each metadata path segment is 1 to 128 of A-Z a-z 0-9 _ -");
-            }
-        }
+        MetadataPath.problem(segments).ifPresent(problem -> {
+            throw Failure.invalid(path, problem);
+        });
         return new Field(root, segments);
     }
 

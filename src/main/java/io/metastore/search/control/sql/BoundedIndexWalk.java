@@ -54,7 +54,8 @@ public final class BoundedIndexWalk {
     /**
      * Empty when no index serves the order or every condition bounds the walk: the plain statement is safe then.
      */
-    static Optional<Split> split(SearchQuery query, Optional<Set<String>> readableNamespaces) {
+    static Optional<Split> split(SearchQuery query, Optional<Set<String>> readableNamespaces,
+                                 UsableIndexes indexes) {
         RecordField leading = query.sort().isEmpty() ? RecordField.KEY : query.sort().get(0).field().root();
         if (leading != RecordField.KEY && leading != RecordField.UPDATED_AT) {
             return Optional.empty();
@@ -62,8 +63,9 @@ public final class BoundedIndexWalk {
         List<SqlStatement> range = new ArrayList<>();
         List<SqlStatement> residual = new ArrayList<>();
         query.filter().ifPresent(filter -> {
-            for (Filter conjunct : conjuncts(filter)) {
-                (boundsTheWalk(leading, conjunct) ? range : residual).add(RecordsTable.condition(conjunct));
+            for (Filter conjunct : UsableIndexes.conjuncts(filter)) {
+                (boundsTheWalk(leading, conjunct) ? range : residual).add(RecordsTable.condition(conjunct,
+                        indexes));
             }
         });
         if (residual.isEmpty()) {
@@ -82,8 +84,16 @@ public final class BoundedIndexWalk {
      */
     static SqlStatement page(Split split, SqlStatement where, List<SortColumn> order, Optional<KeysetCursor> after,
                              int limit) {
+        return page(split, where, order, after, limit, RecordsTable.orderBy(order));
+    }
+
+    /**
+     * The same, walking in {@code orderBy}: an ORDER BY that gives the search's order on the rows of {@code where}
+     * and that the walked index serves (a declared index's value first, {@link IndexedOrder}).
+     */
+    static SqlStatement page(Split split, SqlStatement where, List<SortColumn> order, Optional<KeysetCursor> after,
+                             int limit, String orderBy) {
         long rows = (long) limit + 1;
-        String orderBy = RecordsTable.orderBy(order);
         String sortColumns = IntStream.range(0, order.size()).mapToObj(CompiledSearch::sortColumnLabel)
                 .collect(Collectors.joining(", "));
         return new SqlBuilder()
@@ -96,19 +106,9 @@ public final class BoundedIndexWalk {
                 .sql(" UNION ALL SELECT * FROM (")
                 .append(RecordsTable.selection(RecordsTable.RECORD_COLUMNS, where, order, after))
                 .sql(" OFFSET 0) AS candidates WHERE (SELECT count(*) FROM walk) < ").param(rows)
-                .sql(orderBy + " LIMIT ").param(rows)
+                // after a UNION, PostgreSQL orders by result columns only: the sort columns give the same order
+                .sql(RecordsTable.orderBy(order) + " LIMIT ").param(rows)
                 .build();
-    }
-
-    private static List<Filter> conjuncts(Filter filter) {
-        if (!(filter instanceof Filter.And and)) {
-            return List.of(filter);
-        }
-        List<Filter> conjuncts = new ArrayList<>();
-        for (Filter operand : and.operands()) {
-            conjuncts.addAll(conjuncts(operand));
-        }
-        return conjuncts;
     }
 
     /**

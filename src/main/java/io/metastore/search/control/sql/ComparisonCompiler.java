@@ -24,9 +24,13 @@ final class ComparisonCompiler {
     private ComparisonCompiler() {
     }
 
-    static void compile(Filter.Comparison comparison, SqlBuilder sql) {
+    static void compile(Filter.Comparison comparison, UsableIndexes indexes, SqlBuilder sql) {
         Field field = comparison.field();
         JsonNode value = comparison.value();
+        if (IndexedComparison.applies(comparison, indexes)) {
+            IndexedComparison.compile(comparison, sql);
+            return;
+        }
         switch (comparison.op()) {
             case EQ -> equality(field, value, sql);
             case LT -> compare(operand(field, value), " < ", value, sql);

@@ -2,6 +2,8 @@ package io.metastore.search.control.sql;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.metastore.indexes.control.IndexType;
+import io.metastore.indexes.control.TypedValue;
 import io.metastore.platform.Json;
 import java.util.List;
 import java.util.Map;
@@ -32,15 +34,19 @@ final class MetadataSql {
         sql.sql(" END)");
     }
 
-    /** The number at the path as numeric; NULL for any other type (CASE keeps the cast from seeing a non-number). */
+    /** The number at the path as numeric; NULL for any other type (the view a declared number index holds). */
     static void number(SqlBuilder sql, List<String> path) {
-        typed(sql, path, "number", "CAST(", " AS numeric)");
+        TypedValue.number(sql::sql, () -> value(sql, path));
     }
 
     /** The string at the path as text in code-point order; NULL for any other type. */
     static void text(SqlBuilder sql, List<String> path) {
-        typed(sql, path, "string", "(", " #>> '{}')");
-        sql.sql(" COLLATE \"C\"");
+        TypedValue.text(sql::sql, () -> value(sql, path));
+    }
+
+    /** The first column of a declared index of {@code type} at the path. */
+    static void indexKey(SqlBuilder sql, List<String> path, IndexType type) {
+        type.key(sql::sql, () -> value(sql, path));
     }
 
     /**
@@ -52,14 +58,6 @@ final class MetadataSql {
         value(sql, path);
         sql.sql(") WHEN 'null' THEN 0 WHEN 'string' THEN 1 WHEN 'number' THEN 2 WHEN 'boolean' THEN 3"
                 + " WHEN 'array' THEN 4 WHEN 'object' THEN 5 END AS bigint)");
-    }
-
-    private static void typed(SqlBuilder sql, List<String> path, String type, String open, String close) {
-        sql.sql("(CASE WHEN jsonb_typeof(");
-        value(sql, path);
-        sql.sql(") = '" + type + "' THEN " + open);
-        value(sql, path);
-        sql.sql(close + " END)");
     }
 
     /** {@code {"a":{"b":value}}} for path a.b: a document that {@code metadata @>} can look up in the GIN index. */

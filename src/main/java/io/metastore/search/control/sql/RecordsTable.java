@@ -24,9 +24,9 @@ final class RecordsTable {
     private RecordsTable() {
     }
 
-    static SqlStatement condition(Filter filter) {
+    static SqlStatement condition(Filter filter, UsableIndexes indexes) {
         SqlBuilder sql = new SqlBuilder();
-        FilterCompiler.compile(filter, sql);
+        FilterCompiler.compile(filter, indexes, sql);
         return sql.build();
     }
 

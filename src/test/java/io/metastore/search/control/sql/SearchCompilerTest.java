@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.metastore.indexes.control.IndexDeclaration;
+import io.metastore.indexes.control.IndexDefinition;
+import io.metastore.indexes.control.IndexState;
+import io.metastore.indexes.control.IndexType;
+import io.metastore.indexes.control.ReadyIndexes;
 import io.metastore.platform.Failure;
 import io.metastore.platform.Json;
 import io.metastore.search.control.query.SearchRequestParser;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collections;
@@ -153,6 +159,52 @@ class SearchCompilerTest {
         assertEquals("filter", refused.violations().get(0).path());
         compile("{\"filter\": {\"or\": [" + String.join(",", Collections.nCopies(400, between)) + "]}}",
                 Optional.empty());
+    }
+
+    /** Written for declared indexes (both types on the path), request and cursor values still only travel bound. */
+    @ParameterizedTest
+    @ValueSource(strings = {"eq", "lt", "gte", "between", "in", "neq"})
+    void withDeclaredIndexesValuesStillTravelOnlyAsParameters(String op) throws Exception {
+        ReadyIndexes ready = ReadyIndexes.of(List.of(declared("metadata.a", IndexType.NUMBER),
+                declared("metadata.a", IndexType.STRING)));
+        String value = op.equals("between") || op.equals("in") ? "[\"" + HOSTILE + "\", \"" + HOSTILE + "\"]"
+                : "\"" + HOSTILE + "\"";
+        String request = "{\"filter\": {\"field\": \"metadata.a\", \"op\": \"" + op + "\", \"value\": " + value
+                + "}, \"sort\": [{\"field\": \"metadata.a\", \"direction\": \"desc\"}], \"count\": true}";
+        CompiledSearch plain = compile(request, Optional.of(Set.of("ns")));
+        CompiledSearch indexed = new SearchCompiler().compile(new SearchRequestParser().parse(Json.MAPPER.readTree(
+                request)), Optional.of(Set.of("ns")), ready);
+        assertFalse(plain.page().sql().equals(indexed.page().sql()), "the indexes changed nothing");
+        assertOnlyParameters(indexed.page(), request);
+        assertOnlyParameters(indexed.count().orElseThrow(), request);
+        // a cursor inside the string segment of the order
+        String cursor = new KeysetCursor(indexed.fingerprint(), Arrays.asList(false, 1L, null, HOSTILE,
+                "\"" + HOSTILE.replace("\"", "\\\"") + "\"", "ns/" + HOSTILE)).encode(indexed.order());
+        String next = request.substring(0, request.length() - 1) + ", \"cursor\": \"" + cursor + "\"}";
+        assertOnlyParameters(new SearchCompiler().compile(new SearchRequestParser().parse(Json.MAPPER.readTree(next)),
+                Optional.of(Set.of("ns")), ready).page(), next);
+    }
+
+    /** A page written for a declared index binds the filter three times; when that is too many, it is written plain. */
+    @Test
+    void aFilterTooLargeForTheIndexedPageIsWrittenWithoutTheIndex() throws Exception {
+        String path = "metadata" + ".a".repeat(16);
+        ReadyIndexes ready = ReadyIndexes.of(List.of(declared(path, IndexType.NUMBER)));
+        String between = "{\"field\": \"" + path + "\", \"op\": \"between\", \"value\": [1, 2]}";
+        String request = "{\"filter\": {\"or\": [" + String.join(",", Collections.nCopies(400, between))
+                + "]}, \"sort\": [{\"field\": \"" + path + "\"}]}";
+        var query = new SearchRequestParser().parse(Json.MAPPER.readTree(request));
+        assertEquals(compile(request, Optional.of(Set.of("ns"))).page().sql(),
+                new SearchCompiler().compile(query, Optional.of(Set.of("ns")), ready).page().sql());
+        String small = request.replace(String.join(",", Collections.nCopies(400, between)), between);
+        assertFalse(compile(small, Optional.of(Set.of("ns"))).page().sql().equals(new SearchCompiler().compile(
+                new SearchRequestParser().parse(Json.MAPPER.readTree(small)), Optional.of(Set.of("ns")), ready)
+                .page().sql()));
+    }
+
+    private static IndexDeclaration declared(String field, IndexType type) {
+        return new IndexDeclaration("ns", field + type, new IndexDefinition(IndexDefinition.parseField(field, "field"),
+                type), IndexState.READY, null, Instant.EPOCH, "tester");
     }
 
     /** The text is absent from the SQL, and there is exactly one value for each placeholder. */
