@@ -6,45 +6,28 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * Native SQL in a local transaction of its own on a pooled connection, for the reads that JPQL cannot express (search,
- * history, the change feed): one or two statements need neither an entity manager nor a container transaction. The
- * transaction scopes the settings made with {@code is_local} (a statement timeout, custom plans, no JIT), which end with
- * it and never leak to other users of the pooled connection.
+ * Work of a few statements in a local transaction of its own on a pooled connection, for the components that speak SQL
+ * without an entity manager or a container transaction (a search, history and change feed reads, an index
+ * declaration): committed when the work returns, rolled back when it throws, and a database failure turned into the
+ * {@link Failure} a client should see.
  */
 public final class LocalTransaction {
 
-    /** The work done inside the transaction, on its connection. */
+    /** The work, on the transaction's connection. */
     @FunctionalInterface
     public interface Work<T> {
-        T on(Connection connection) throws SQLException;
+        T run(Connection connection) throws SQLException;
     }
 
     private LocalTransaction() {
     }
 
-    /**
-     * Runs {@code work} in a new transaction (of {@code isolation}, a {@link Connection} level) whose statements stop
-     * after {@code statementTimeout} (a PostgreSQL duration such as {@code 5s}); a database failure becomes the
-     * {@link Failure} a client should see.
-     */
-    public static <T> T run(DataSource database, int isolation, String statementTimeout, Work<T> work) {
+    /** @param what names the work in the exception of a failure that is a defect rather than an answer */
+    public static <T> T run(DataSource database, String what, Work<T> work) {
         try (Connection connection = database.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                if (isolation == Connection.TRANSACTION_REPEATABLE_READ) {
-                    // for this transaction only: the pooled connection keeps its own level for the next user
-                    try (PreparedStatement level = connection.prepareStatement(
-                            "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")) {
-                        level.execute();
-                    }
-                }
-                try (PreparedStatement settings = connection.prepareStatement("SELECT set_config('statement_timeout', "
-                        + "?, true), set_config('plan_cache_mode', 'force_custom_plan', true), "
-                        + "set_config('jit', 'off', true)")) {
-                    settings.setString(1, statementTimeout);
-                    settings.execute();
-                }
-                T result = work.on(connection);
+                T result = work.run(connection);
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
@@ -53,7 +36,38 @@ public final class LocalTransaction {
             }
         } catch (SQLException e) {
             throw DatabaseFailures.classify(e).map(RuntimeException.class::cast)
-                    .orElseGet(() -> new IllegalStateException("a read statement failed", e));
+                    .orElseGet(() -> new IllegalStateException(what + " failed", e));
+        }
+    }
+
+    /**
+     * A read of native SQL in a transaction of {@code isolation} (a {@link Connection} level), under the settings of
+     * {@link #readSettings}.
+     */
+    public static <T> T read(DataSource database, int isolation, String statementTimeout, Work<T> work) {
+        return run(database, "a read statement", connection -> {
+            if (isolation == Connection.TRANSACTION_REPEATABLE_READ) {
+                // for this transaction only: the pooled connection keeps its own level for the next user
+                try (PreparedStatement level = connection.prepareStatement(
+                        "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")) {
+                    level.execute();
+                }
+            }
+            readSettings(connection, statementTimeout);
+            return work.run(connection);
+        });
+    }
+
+    /**
+     * The settings a read statement runs under, for the rest of the current transaction only ({@code is_local}), so
+     * they never leak to other users of the pooled connection: statements stop after {@code statementTimeout} (a
+     * PostgreSQL duration such as {@code 5s}), every statement is planned with its values, and no JIT.
+     */
+    public static void readSettings(Connection connection, String statementTimeout) throws SQLException {
+        try (PreparedStatement settings = connection.prepareStatement("SELECT set_config('statement_timeout', ?, true),"
+                + " set_config('plan_cache_mode', 'force_custom_plan', true), set_config('jit', 'off', true)")) {
+            settings.setString(1, statementTimeout);
+            settings.execute();
         }
     }
 

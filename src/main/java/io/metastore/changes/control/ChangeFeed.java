@@ -69,7 +69,7 @@ public class ChangeFeed {
 
     /** The cursor of now: every change committed so far lies before it. */
     public FeedCursor now() {
-        return LocalTransaction.run(database, Connection.TRANSACTION_READ_COMMITTED, statementTimeout,
+        return LocalTransaction.read(database, Connection.TRANSACTION_READ_COMMITTED, statementTimeout,
                 connection -> {
                     Current current = current(connection);
                     awaitDurable(connection, current);
@@ -83,7 +83,7 @@ public class ChangeFeed {
      * @throws Failure expired when the cursor is older than the retention: changes it has not seen may be pruned
      */
     public ChangePage read(FeedCursor since, int limit, Optional<Set<String>> namespaces) {
-        return LocalTransaction.run(database, Connection.TRANSACTION_REPEATABLE_READ, statementTimeout, connection -> {
+        return LocalTransaction.read(database, Connection.TRANSACTION_REPEATABLE_READ, statementTimeout, connection -> {
             // repeatable read: the page statement sees the rows of this snapshot, so no prune committed after the age
             // check below can take a row it answers
             Current current = current(connection);

@@ -134,7 +134,7 @@ public class ChangeWaits {
         }
         try {
             Snapshot previous = lastLook;
-            boolean changed = LocalTransaction.run(database, Connection.TRANSACTION_READ_COMMITTED, statementTimeout,
+            boolean changed = LocalTransaction.read(database, Connection.TRANSACTION_READ_COMMITTED, statementTimeout,
                     connection -> {
                         try (PreparedStatement poll = connection.prepareStatement(previous == null ? FIRST_LOOK
                                 : LOOK)) {

@@ -40,7 +40,7 @@ public class HistoryService {
      */
     public HistoryPage page(RecordKey key, int limit, Optional<String> cursor) {
         Optional<HistoryCursor> after = cursor.map(token -> HistoryCursor.decode(token, key.toString()));
-        List<RecordSnapshot> rows = LocalTransaction.run(database, Connection.TRANSACTION_READ_COMMITTED,
+        List<RecordSnapshot> rows = LocalTransaction.read(database, Connection.TRANSACTION_READ_COMMITTED,
                 statementTimeout, connection -> {
                     try (PreparedStatement page = connection.prepareStatement("SELECT " + RecordRows.COLUMNS
                             + " FROM metastore.metastore_history WHERE key = ? AND version < ?"
@@ -64,7 +64,7 @@ public class HistoryService {
 
     /** The key as it was at this version, when that entry exists (it may never have, or have been pruned). */
     public Optional<RecordSnapshot> version(RecordKey key, long version) {
-        return LocalTransaction.run(database, Connection.TRANSACTION_READ_COMMITTED, statementTimeout, connection -> {
+        return LocalTransaction.read(database, Connection.TRANSACTION_READ_COMMITTED, statementTimeout, connection -> {
             try (PreparedStatement one = connection.prepareStatement("SELECT " + RecordRows.COLUMNS
                     + " FROM metastore.metastore_history WHERE key = ? AND version = ?")) {
                 one.setString(1, key.toString());

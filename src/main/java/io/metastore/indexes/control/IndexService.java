@@ -1,7 +1,7 @@
 package io.metastore.indexes.control;
 
-import io.metastore.platform.DatabaseFailures;
 import io.metastore.platform.Failure;
+import io.metastore.platform.LocalTransaction;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,11 +28,6 @@ public class IndexService {
 
     /** What a declaration did: a build started (a new declaration, or a failed one declared again), or nothing. */
     public record Declared(IndexDeclaration declaration, boolean buildStarted) {
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
     }
 
     @Resource(lookup = "jdbc/metastore")
@@ -127,29 +122,7 @@ public class IndexService {
         }
     }
 
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection connection = database.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollBack(connection, e);
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw DatabaseFailures.classify(e).map(RuntimeException.class::cast)
-                    .orElseGet(() -> new IllegalStateException("an index declaration statement failed", e));
-        }
-    }
-
-    /** A rollback that fails too (the connection broke) must not hide why the work failed. */
-    private static void rollBack(Connection connection, Exception failure) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
-        }
+    private <T> T inTransaction(LocalTransaction.Work<T> work) {
+        return LocalTransaction.run(database, "an index declaration statement", work);
     }
 }

@@ -1,5 +1,6 @@
 package io.metastore.search.control;
 
+import io.metastore.platform.LocalTransaction;
 import io.metastore.records.control.RecordSnapshot;
 import io.metastore.search.control.sql.CompiledSearch;
 import io.metastore.search.control.sql.SqlStatement;
@@ -42,11 +43,7 @@ public final class SearchExecutor {
     }
 
     public SearchPage execute(Connection connection, CompiledSearch search) throws SQLException {
-        try (PreparedStatement settings = connection.prepareStatement("SELECT set_config('statement_timeout', ?, true),"
-                + " set_config('plan_cache_mode', 'force_custom_plan', true), set_config('jit', 'off', true)")) {
-            settings.setString(1, statementTimeout);
-            settings.execute();
-        }
+        LocalTransaction.readSettings(connection, statementTimeout);
         List<RecordSnapshot> items = new ArrayList<>();
         List<Object> lastSortValues = List.of();
         boolean more = false;

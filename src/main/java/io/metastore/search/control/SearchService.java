@@ -1,15 +1,13 @@
 package io.metastore.search.control;
 
 import io.metastore.indexes.control.IndexCatalog;
-import io.metastore.platform.DatabaseFailures;
+import io.metastore.platform.LocalTransaction;
 import io.metastore.search.control.query.SearchQuery;
 import io.metastore.search.control.sql.CompiledSearch;
 import io.metastore.search.control.sql.SearchCompiler;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -40,28 +38,7 @@ public class SearchService {
     public SearchPage search(SearchQuery query, Optional<Set<String>> readableNamespaces) {
         CompiledSearch compiled = compiler.compile(query, readableNamespaces, indexes.ready());
         SearchExecutor executor = new SearchExecutor(statementTimeout);
-        try (Connection connection = database.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                SearchPage page = executor.execute(connection, compiled);
-                connection.commit();
-                return page;
-            } catch (SQLException | RuntimeException e) {
-                rollBack(connection, e);
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw DatabaseFailures.classify(e).map(RuntimeException.class::cast)
-                    .orElseGet(() -> new IllegalStateException("a search statement failed", e));
-        }
-    }
-
-    /** A rollback that fails too (the connection broke) must not hide why the search failed. */
-    private static void rollBack(Connection connection, Exception failure) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
-        }
+        return LocalTransaction.run(database, "a search statement",
+                connection -> executor.execute(connection, compiled));
     }
 }

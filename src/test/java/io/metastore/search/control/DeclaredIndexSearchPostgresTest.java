@@ -202,8 +202,8 @@ class DeclaredIndexSearchPostgresTest {
                 CompiledSearch plain = new SearchCompiler().compile(parsed, readable, ReadyIndexes.NONE);
                 CompiledSearch indexed = new SearchCompiler().compile(parsed, readable, ready);
                 rewritten |= !plain.page().sql().equals(indexed.page().sql());
-                SearchPage expected = run(connection, plain);
-                SearchPage actual = run(connection, indexed);
+                SearchPage expected = TestDatabase.run(connection, plain);
+                SearchPage actual = TestDatabase.run(connection, indexed);
                 String where = "page " + pages + " of " + Json.write(request) + " for " + readable;
                 assertEquals(items(expected), items(actual), where);
                 assertEquals(expected.nextCursor(), actual.nextCursor(), "cursor after " + where);
@@ -213,16 +213,6 @@ class DeclaredIndexSearchPostgresTest {
             } while (cursor != null);
         }
         return rewritten;
-    }
-
-    private static SearchPage run(Connection connection, CompiledSearch search) throws Exception {
-        connection.setAutoCommit(false);
-        try {
-            return new SearchExecutor("5s").execute(connection, search);
-        } finally {
-            connection.rollback();
-            connection.setAutoCommit(true);
-        }
     }
 
     private static List<String> items(SearchPage page) {

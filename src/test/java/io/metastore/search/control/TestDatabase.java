@@ -110,6 +110,11 @@ final class TestDatabase implements AutoCloseable {
             throws Exception {
         CompiledSearch search = new SearchCompiler().compile(new SearchRequestParser().parse(
                 Json.MAPPER.readTree(request)), readableNamespaces);
+        return run(connection, search);
+    }
+
+    /** Runs a compiled search as the service does, in a transaction of its own that it rolls back. */
+    static SearchPage run(Connection connection, CompiledSearch search) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
