@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Histogram;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -28,6 +29,7 @@ public class MetastoreMetrics {
     static final String SEARCH_DURATION = "metastore.search.duration";
     static final String SEARCH_ROWS = "metastore.search.rows";
     static final String BULK_OPERATIONS = "metastore.bulk.operations";
+    static final String CHANGES_WAITING = "metastore.changes.waiting";
 
     private static final Metadata REQUESTS_META = Metadata.builder().withName(REQUESTS)
             .withDescription("HTTP requests answered by Metastore, by route template, method and status; requests "
@@ -42,6 +44,10 @@ public class MetastoreMetrics {
     private static final Metadata BULK_OPERATIONS_META = Metadata.builder().withName(BULK_OPERATIONS)
             .withDescription("Bulk operations by kind (create, upsert, patch, delete, invalid) and resulting status")
             .build();
+
+    private static final Metadata CHANGES_WAITING_META = Metadata.builder().withName(CHANGES_WAITING)
+            .withDescription("Change feed calls waiting for a change on this instance (metastore.changes.max-waiting "
+                    + "at most)").build();
 
     @Inject
     MetricRegistry registry;
@@ -79,5 +85,10 @@ public class MetastoreMetrics {
     public void bulkOperation(String kind, int status) {
         counters.computeIfAbsent(BULK_OPERATIONS + "|" + kind + "|" + status, series -> registry.counter(
                 BULK_OPERATIONS_META, new Tag("op", kind), new Tag("status", Integer.toString(status)))).inc();
+    }
+
+    /** Publishes how many change feed calls wait right now, as {@code waiting} counts them. */
+    public void changesWaiting(Supplier<Integer> waiting) {
+        registry.gauge(CHANGES_WAITING_META, waiting);
     }
 }
