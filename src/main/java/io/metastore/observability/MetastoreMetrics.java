@@ -31,6 +31,7 @@ public class MetastoreMetrics {
     static final String BULK_OPERATIONS = "metastore.bulk.operations";
     static final String INDEXES = "metastore.indexes";
     static final String INDEX_BUILD_DURATION = "metastore.index.build.duration";
+    static final String CHANGES_WAITING = "metastore.changes.waiting";
 
     private static final Metadata REQUESTS_META = Metadata.builder().withName(REQUESTS)
             .withDescription("HTTP requests answered by Metastore, by route template, method and status; requests "
@@ -53,6 +54,9 @@ public class MetastoreMetrics {
     private static final Metadata INDEX_BUILD_DURATION_META = Metadata.builder().withName(INDEX_BUILD_DURATION)
             .withDescription("Time this instance spent building a declared index, by outcome (ready, failed)")
             .build();
+    private static final Metadata CHANGES_WAITING_META = Metadata.builder().withName(CHANGES_WAITING)
+            .withDescription("Change feed calls waiting for a change on this instance (metastore.changes.max-waiting "
+                    + "at most)").build();
 
     @Inject
     MetricRegistry registry;
@@ -101,5 +105,10 @@ public class MetastoreMetrics {
     public void indexBuilt(String outcome, Duration elapsed) {
         timers.computeIfAbsent(INDEX_BUILD_DURATION + "|" + outcome, series -> registry.timer(
                 INDEX_BUILD_DURATION_META, new Tag("outcome", outcome))).update(elapsed);
+    }
+
+    /** Publishes how many change feed calls wait right now, as {@code waiting} counts them. */
+    public void changesWaiting(Supplier<Integer> waiting) {
+        registry.gauge(CHANGES_WAITING_META, waiting);
     }
 }

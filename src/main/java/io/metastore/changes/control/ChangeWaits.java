@@ -1,7 +1,9 @@
 package io.metastore.changes.control;
 
+import io.metastore.observability.MetastoreMetrics;
 import io.metastore.platform.Failure;
 import io.metastore.platform.LocalTransaction;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -63,6 +65,9 @@ public class ChangeWaits {
     @Inject
     ChangeFeed feed;
 
+    @Inject
+    MetastoreMetrics metrics;
+
     /** Its default is in microprofile-config.properties. */
     @Inject
     @ConfigProperty(name = "metastore.changes.max-waiting")
@@ -104,6 +109,11 @@ public class ChangeWaits {
         if (noticed.get() != before) {
             waiter.wake(); // the poller may have looked between the read and the admission
         }
+    }
+
+    @PostConstruct
+    void publishWaiting() {
+        metrics.changesWaiting(admitted::get);
     }
 
     private void admit(Waiter waiter) {

@@ -25,9 +25,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Deletes history entries older than {@code metastore.history.retention}, except each key's newest, every
- * {@code metastore.history.prune-interval}. One instance prunes at a time (a PostgreSQL advisory lock, held by the
- * run's own connection, so it goes with a crashed instance); the deletes run in batches of {@value #BATCH} rows, each
- * a short transaction of its own, so pruning holds no lock for long and never blocks writers (they insert, pruning
+ * {@code metastore.history.prune-interval}. One instance prunes at a time (a PostgreSQL advisory lock, taken by each
+ * of the run's transactions, so it goes with a crashed instance); the deletes run in batches of {@value #BATCH} rows,
+ * each a short transaction of its own, so pruning holds no lock for long and never blocks writers (they insert, pruning
  * deletes other rows).
  *
  * <p>"Older than the retention" is measured by commit, not by a timestamp a transaction chose when it began: each run
@@ -91,24 +91,34 @@ public class HistoryPruner {
         }
     }
 
-    /** One run: the entries pruned, or none when another instance holds the lock. */
+    /**
+     * One run: the entries pruned. Each step (the mark, then each batch) is a transaction of its own that first takes
+     * the advisory lock for itself ({@code pg_try_advisory_xact_lock}); when another instance holds it, the run ends.
+     * A lock of the transaction, not of the session, holds through a transaction-mode pooler (PgBouncer), which may
+     * give each transaction of one connection another PostgreSQL session.
+     */
     int prune() throws SQLException {
         try (Connection connection = database.getConnection()) {
-            connection.setAutoCommit(true);
-            if (!lock(connection, "pg_try_advisory_lock")) {
-                return 0;
-            }
+            connection.setAutoCommit(false);
             try {
+                if (!lock(connection)) {
+                    connection.rollback();
+                    return 0;
+                }
                 Long boundary = mark(connection);
+                connection.commit();
                 return boundary == null ? 0 : deleteBelow(connection, boundary);
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
             } finally {
-                lock(connection, "pg_advisory_unlock");
+                connection.setAutoCommit(true);
             }
         }
     }
 
-    private static boolean lock(Connection connection, String function) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT " + function + "(?, ?)")) {
+    private static boolean lock(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?, ?)")) {
             lock.setInt(1, LOCK_CLASS);
             lock.setInt(2, LOCK_OBJECT);
             try (ResultSet row = lock.executeQuery()) {
@@ -139,8 +149,8 @@ public class HistoryPruner {
     }
 
     /**
-     * Walks the entries below the boundary in xid order, a batch per transaction, and deletes those that have a newer
-     * entry of their key. Each run walks every old entry once: a key's only entry stays, and may be superseded later.
+     * Walks the entries below the boundary in xid order, a batch per transaction (each under the lock), and deletes
+     * those that have a newer entry of their key. Each run walks every old entry once: a key's only entry stays, and may be superseded later.
      */
     private static int deleteBelow(Connection connection, long boundary) throws SQLException {
         int pruned = 0;
@@ -154,19 +164,27 @@ public class HistoryPruner {
                 + "SELECT CAST(xid AS text), seq, (SELECT count(*) FROM pruned), (SELECT count(*) FROM walked) "
                 + "FROM walked ORDER BY xid DESC, seq DESC LIMIT 1")) {
             while (true) {
+                if (!lock(connection)) {
+                    connection.rollback();
+                    return pruned;
+                }
                 batch.setString(1, Long.toString(boundary));
                 batch.setString(2, afterXid);
                 batch.setLong(3, afterSeq);
+                boolean more;
                 try (ResultSet last = batch.executeQuery()) {
                     if (!last.next()) {
+                        connection.commit();
                         return pruned;
                     }
                     afterXid = last.getString(1);
                     afterSeq = last.getLong(2);
                     pruned += last.getInt(3);
-                    if (last.getInt(4) < BATCH) {
-                        return pruned;
-                    }
+                    more = last.getInt(4) == BATCH;
+                }
+                connection.commit();
+                if (!more) {
+                    return pruned;
                 }
             }
         }
