@@ -54,6 +54,8 @@ class PgBouncerIT {
 
             String ns = "bouncer";
             Api api = new Api(server.base(), Tokens.token("svc", ns + ":write"));
+            Api.Reply now = api.get("changes?namespace=" + ns);
+            assertEquals(200, now.status(), now::toString);
             Queue<String> unexpected = new ConcurrentLinkedQueue<>();
             ExecutorService writers = Executors.newFixedThreadPool(THREADS);
             try {
@@ -78,6 +80,22 @@ class PgBouncerIT {
                     + ns + "\"},\"count\":true,\"limit\":1}");
             assertEquals(THREADS * ROUNDS, all.json().path("total").asInt(), all::toString);
 
+            // the change feed through transaction pooling: every write once (six per round: create, replace, patch,
+            // and the bulk's create, patch and delete), then a wait with nothing new, which the poller answers
+            String cursor = now.json().path("cursor").asText();
+            int changes = 0;
+            for (int read = -1; read != 0; ) {
+                Api.Reply feed = api.get("changes?namespace=" + ns + "&limit=1000&since=" + cursor);
+                assertEquals(200, feed.status(), feed::toString);
+                read = feed.json().path("items").size();
+                changes += read;
+                cursor = feed.json().path("cursor").asText();
+            }
+            assertEquals(THREADS * ROUNDS * 6, changes);
+            Api.Reply waited = api.get("changes?namespace=" + ns + "&wait=1&since=" + cursor);
+            assertEquals(200, waited.status(), waited::toString);
+            assertEquals(0, waited.json().path("items").size(), waited::toString);
+
             Map<String, String> stats = bouncer.show("STATS", database.name());
             assertTrue(Long.parseLong(stats.get("total_xact_count")) >= (long) THREADS * ROUNDS * 7,
                     () -> "the calls did not go through PgBouncer: " + stats);
@@ -89,7 +107,7 @@ class PgBouncerIT {
         }
     }
 
-    /** One round of a writer: every call a client makes, each answered as without PgBouncer. */
+    /** One round of a writer: every call a client makes, each answered as without PgBouncer, and its key's history. */
     private static void exercise(Api api, String writer, int round, Queue<String> unexpected) {
         String key = writer + "-" + round;
         expect(201, api.post("records", "{\"key\":\"" + key + "\",\"metadata\":{\"round\":" + round + "}}"),
@@ -112,6 +130,11 @@ class PgBouncerIT {
                 + "{\"op\":\"delete\",\"key\":\"" + key + "-b\"}]}");
         expect(200, bulk, "bulk " + key, unexpected);
         expect(412, api.delete("records/" + key, "If-Match", "\"3\""), "stale delete " + key, unexpected);
+        Api.Reply history = api.get("history/" + key);
+        expect(200, history, "history of " + key, unexpected);
+        if (history.status() == 200 && history.json().path("items").size() != 4) {
+            unexpected.add("history of " + key + " holds " + history.json().path("items").size() + " versions, not 4");
+        }
     }
 
     private static void expect(int status, Api.Reply reply, String call, Queue<String> unexpected) {
