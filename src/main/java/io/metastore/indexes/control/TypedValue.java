@@ -18,19 +18,27 @@ public final class TypedValue {
 
     /** The number at the path as numeric (numbers compare numerically); NULL for any other type or when absent. */
     public static void number(Consumer<String> sql, Runnable value) {
-        typed(sql, value, "number", "CAST(", " AS numeric)");
+        typed(sql, value, "= 'number'", "CAST(", " AS numeric)");
     }
 
     /** The string at the path in code-point order, whatever the database's collation; NULL for any other type. */
     public static void text(Consumer<String> sql, Runnable value) {
-        typed(sql, value, "string", "(", " #>> '{}')");
+        typed(sql, value, "= 'string'", "(", " #>> '{}')");
         sql.accept(" COLLATE \"C\"");
     }
 
-    private static void typed(Consumer<String> sql, Runnable value, String type, String open, String close) {
+    /**
+     * The jsonb at the path unless it is a number or a string, which {@link #number} and {@link #text} give: the
+     * tie-breaker of a metadata sort for the other types (booleans, arrays, objects), so a sort value is in one view.
+     */
+    public static void other(Consumer<String> sql, Runnable value) {
+        typed(sql, value, "NOT IN ('number', 'string')", "", "");
+    }
+
+    private static void typed(Consumer<String> sql, Runnable value, String typeTest, String open, String close) {
         sql.accept("(CASE WHEN jsonb_typeof(");
         value.run();
-        sql.accept(") = '" + type + "' THEN " + open);
+        sql.accept(") " + typeTest + " THEN " + open);
         value.run();
         sql.accept(close + " END)");
     }

@@ -27,11 +27,7 @@ final class MetadataSql {
 
     /** The jsonb at the path unless it is a number or a string (which {@link #number} and {@link #text} give). */
     static void otherValue(SqlBuilder sql, List<String> path) {
-        sql.sql("(CASE WHEN jsonb_typeof(");
-        value(sql, path);
-        sql.sql(") NOT IN ('number', 'string') THEN ");
-        value(sql, path);
-        sql.sql(" END)");
+        TypedValue.other(sql::sql, () -> value(sql, path));
     }
 
     /** The number at the path as numeric; NULL for any other type (the view a declared number index holds). */
